@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { extractCredential } from "./extract-credential";
+
+const jwt =
+  "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJkaWQ6d2ViOmV4YW1wbGUuY29tIn0.MEUCIQDk3Xz-_abc123";
+
+describe("extractCredential", () => {
+  it("accepts a bare JWT", () => {
+    expect(extractCredential(jwt)).toBe(jwt);
+  });
+
+  it("ignores surrounding whitespace and line wrapping", () => {
+    const wrapped = `  ${jwt.slice(0, 20)}\n${jwt.slice(20, 50)}\r\n ${jwt.slice(50)}\n`;
+    expect(extractCredential(wrapped)).toBe(jwt);
+  });
+
+  it("keeps a JWT with an empty signature, so the signature check can reject it by name", () => {
+    expect(extractCredential("eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.")).toBe(
+      "eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.",
+    );
+  });
+
+  it("finds a JWT inside a link", () => {
+    expect(extractCredential(`https://vitae.example/verify#credential=${jwt}`)).toBe(jwt);
+    expect(extractCredential(`https://vitae.example/verify?jwt=${jwt}&x=1`)).toBe(jwt);
+  });
+
+  it("finds a percent-encoded JWT inside a link", () => {
+    const encoded = jwt.replace(/\./g, "%2E");
+    expect(extractCredential(`https://vitae.example/verify?jwt=${encoded}`)).toBe(jwt);
+  });
+
+  it("rejects text that holds no JWT", () => {
+    expect(extractCredential("")).toBeNull();
+    expect(extractCredential("   ")).toBeNull();
+    expect(extractCredential("https://example.com/some/page")).toBeNull();
+    expect(extractCredential("hello.world")).toBeNull();
+    expect(extractCredential("not a credential. at all. really")).toBeNull();
+  });
+
+  it("does not throw on malformed percent-encoding", () => {
+    expect(extractCredential("100% sure %E0%A4%A")).toBeNull();
+  });
+});

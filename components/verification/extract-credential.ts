@@ -1,0 +1,32 @@
+/**
+ * Finds the credential JWT in what a verifier pasted or a QR code held. Pasted text often arrives
+ * wrapped over several lines, and a QR code or share link may carry the JWT inside a URL, so both
+ * are accepted; anything else returns null so the UI can say so instead of "verifying" noise.
+ *
+ * Only the shape is checked here (three base64url segments). Whether it is a well-formed
+ * credential is the `format` check's job, so the verifier sees the same reasons as the API.
+ */
+
+// The signature segment may be empty (`alg: none`); let the signature check reject it by name.
+const wholeJwt = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+// Inside other text, require the `eyJ` that every JSON header starts with, to avoid false hits.
+const embeddedJwt = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
+
+export function extractCredential(text: string): string | null {
+  const trimmed = text.trim();
+  if (wholeJwt.test(trimmed)) return trimmed;
+  // Rejoin a JWT wrapped over lines, but only one that looks like a JWT: a sentence with full
+  // stops would otherwise collapse into three "segments".
+  const compact = trimmed.replace(/\s+/g, "");
+  if (compact.startsWith("eyJ") && wholeJwt.test(compact)) return compact;
+  return embeddedJwt.exec(decodeIfEncoded(text))?.[0] ?? null;
+}
+
+/** A JWT in a URL query is usually left as is, but some encoders escape it; undo that. */
+function decodeIfEncoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,122 @@
+import { z } from "zod";
+
+/**
+ * The doctor credential model. Issue #2 carries MedicalLicenseCredential end to end; the other
+ * types (degree, specialty, training, privileges, competency) join here with their own schemas.
+ */
+
+export const W3C_CREDENTIALS_V1 = "https://www.w3.org/2018/credentials/v1";
+export const VITAE_CONTEXT = "https://vitae.example/contexts/doctor-credentials/v1";
+
+export const didSchema = z
+  .string()
+  .regex(/^did:[a-z0-9]+:[A-Za-z0-9._:%-]+(#.*)?$/, "must be a DID, e.g. did:key:z6Mk…");
+
+export const practiceConditionSchema = z.object({
+  code: z.string().min(1).max(64).optional(),
+  text: z.string().min(1).max(500),
+});
+
+export const medicalLicenseSubjectSchema = z.object({
+  id: didSchema.optional(),
+  name: z.string().min(1).max(200),
+  licenseNumber: z.string().min(1).max(64),
+  jurisdiction: z.string().min(1).max(120),
+  scope: z.string().min(1).max(300).optional(),
+  conditions: z.array(practiceConditionSchema).max(20).optional(),
+});
+export type MedicalLicenseSubject = z.infer<typeof medicalLicenseSubjectSchema>;
+
+export const credentialTypeSchema = z.enum(["MedicalLicenseCredential"]);
+export type CredentialType = z.infer<typeof credentialTypeSchema>;
+
+export const subjectSchemaByType = {
+  MedicalLicenseCredential: medicalLicenseSubjectSchema,
+} as const satisfies Record<CredentialType, z.ZodType>;
+
+export const statusPurposeSchema = z.enum(["revocation", "suspension"]);
+export type StatusPurpose = z.infer<typeof statusPurposeSchema>;
+
+export const bitstringStatusListEntrySchema = z.object({
+  id: z.string().optional(),
+  type: z.literal("BitstringStatusListEntry"),
+  statusPurpose: statusPurposeSchema,
+  statusListIndex: z.string().regex(/^(0|[1-9][0-9]{0,9})$/, "must be a decimal index"),
+  statusListCredential: z.url(),
+});
+export type BitstringStatusListEntry = z.infer<typeof bitstringStatusListEntrySchema>;
+
+/** The `vc` claim of a decoded JWT credential, as far as Vitae relies on it. */
+export const credentialClaimSchema = z.object({
+  "@context": z.array(z.string()).min(1),
+  type: z.array(z.string()).min(1),
+  id: z.string().optional(),
+  issuer: z.union([z.string(), z.object({ id: z.string(), name: z.string().optional() })]).optional(),
+  credentialSubject: z.record(z.string(), z.unknown()),
+  credentialStatus: z
+    .union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))])
+    .optional(),
+  issuanceDate: z.string().optional(),
+  expirationDate: z.string().optional(),
+  validFrom: z.string().optional(),
+  validUntil: z.string().optional(),
+  previous: z.string().optional(),
+});
+export type CredentialClaim = z.infer<typeof credentialClaimSchema>;
+
+/** What the verifier knows about a credential after decoding it (before any check passed). */
+export type DecodedCredential = {
+  jwt: string;
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  vc: CredentialClaim;
+  issuer: string;
+  subject: string | undefined;
+  /** The most specific type (not "VerifiableCredential"). */
+  type: string;
+  id: string | undefined;
+  issuedAt: Date | undefined;
+  validFrom: Date | undefined;
+  validUntil: Date | undefined;
+};
+
+/**
+ * A public key as published in a DID document. Unknown members (alg, use, kid, …) are dropped so a
+ * key is always imported from exactly its public coordinates; a JWK that carries a private part is
+ * refused outright, because a published private key means anyone can sign as the issuer.
+ */
+export const publicJwkSchema = z.object({
+  kty: z.string().min(1).max(16),
+  crv: z.string().max(32).optional(),
+  x: z.string().max(256).optional(),
+  y: z.string().max(256).optional(),
+  d: z.undefined({ error: "a public key must not carry its private part (d)" }).optional(),
+});
+export type PublicJwk = Omit<z.infer<typeof publicJwkSchema>, "d">;
+
+export const verificationMethodSchema = z.object({
+  id: z.string().min(1).max(2048),
+  type: z.string().min(1).max(128),
+  controller: z.string().min(1).max(2048),
+  publicKeyJwk: publicJwkSchema.optional(),
+  /** Multikey / Ed25519VerificationKey2020 form, the same encoding as a did:key identifier. */
+  publicKeyMultibase: z.string().max(256).optional(),
+  /** CAIP-10 account, e.g. `eip155:31337:0xabc…`: the issuer's ledger account. */
+  blockchainAccountId: z.string().max(256).optional(),
+});
+export type VerificationMethod = z.infer<typeof verificationMethodSchema>;
+
+const verificationRelationshipSchema = z
+  .array(z.union([z.string().max(2048), verificationMethodSchema]))
+  .max(64)
+  .optional();
+
+/** A DID document, parsed at the edge; extra members (services, contexts, …) are ignored. */
+export const didDocumentSchema = z.object({
+  id: z.string().min(1).max(2048),
+  verificationMethod: z.array(verificationMethodSchema).max(64).default([]),
+  assertionMethod: verificationRelationshipSchema,
+  authentication: verificationRelationshipSchema,
+});
+export type DidDocument = z.infer<typeof didDocumentSchema>;
+export type VerificationRelationship = "assertionMethod" | "authentication";

@@ -1,0 +1,144 @@
+
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/**
+ * One schema for PGlite and PostgreSQL. Personal data (subject names, licence numbers) lives only
+ * here, never on the ledger: the chain sees list ids, versions and hashes.
+ */
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const issuers = pgTable("issuers", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: ["medical-school", "licensing-authority", "hospital"] }).notNull(),
+  did: text("did").notNull().unique(),
+  /** The Veramo key id of the issuer's assertion key. */
+  signingKid: text("signing_kid").notNull(),
+  ledgerAddress: text("ledger_address").notNull(),
+  credentialTypes: jsonb("credential_types").$type<string[]>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = pgTable("api_keys", {
+  id: text("id").primaryKey(),
+  issuerSlug: text("issuer_slug")
+    .notNull()
+    .references(() => issuers.slug),
+  /** SHA-256 of the key; the key itself is shown once and never stored. */
+  keyHash: text("key_hash").notNull().unique(),
+  label: text("label").notNull(),
+  createdAt: createdAt(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+// Veramo's key manager and DID manager stores (see lib/issuance/veramo-stores.ts).
+export const veramoKeys = pgTable("veramo_keys", {
+  kid: text("kid").primaryKey(),
+  kms: text("kms").notNull(),
+  type: text("type").notNull(),
+  publicKeyHex: text("public_key_hex").notNull(),
+  meta: jsonb("meta").$type<Record<string, unknown> | null>(),
+});
+
+export const veramoPrivateKeys = pgTable("veramo_private_keys", {
+  alias: text("alias").primaryKey(),
+  type: text("type").notNull(),
+  /** privateKeyHex sealed with VITAE_SECRET (Veramo SecretBox). */
+  sealed: text("sealed").notNull(),
+});
+
+export const veramoIdentifiers = pgTable("veramo_identifiers", {
+  did: text("did").primaryKey(),
+  alias: text("alias").notNull().unique(),
+  provider: text("provider").notNull(),
+  data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+});
+
+export const statusLists = pgTable(
+  "status_lists",
+  {
+    id: text("id").primaryKey(),
+    issuerSlug: text("issuer_slug")
+      .notNull()
+      .references(() => issuers.slug),
+    purpose: text("purpose", { enum: ["revocation", "suspension"] }).notNull(),
+    /** Lists come in series: series n has one revocation and one suspension list, same indexes. */
+    series: integer("series").notNull(),
+    size: integer("size").notNull(),
+    bits: bytea("bits").notNull(),
+    /** The newest version (may still await its anchor). */
+    version: integer("version").notNull(),
+    /** The newest version anchored on the ledger: the one served. 0 = none yet. */
+    anchoredVersion: integer("anchored_version").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("status_lists_series").on(t.issuerSlug, t.series, t.purpose)],
+);
+
+export const statusListVersions = pgTable(
+  "status_list_versions",
+  {
+    listId: text("list_id")
+      .notNull()
+      .references(() => statusLists.id),
+    version: integer("version").notNull(),
+    /** The exact bytes served for this version; its SHA-256 is what gets anchored. */
+    jwt: text("jwt").notNull(),
+    hash: text("hash").notNull(),
+    state: text("state", { enum: ["pending", "anchored"] }).notNull(),
+    anchorTx: text("anchor_tx"),
+    blockNumber: bigint("block_number", { mode: "number" }),
+    anchoredAt: timestamp("anchored_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.version] })],
+);
+
+export const credentials = pgTable(
+  "credentials",
+  {
+    id: text("id").primaryKey(),
+    issuerSlug: text("issuer_slug")
+      .notNull()
+      .references(() => issuers.slug),
+    type: text("type").notNull(),
+    subjectDid: text("subject_did"),
+    claims: jsonb("claims").$type<Record<string, unknown>>().notNull(),
+    jwt: text("jwt").notNull(),
+    listSeries: integer("list_series").notNull(),
+    statusIndex: integer("status_index").notNull(),
+    status: text("status", { enum: ["active", "revoked", "suspended"] })
+      .notNull()
+      .default("active"),
+    statusReason: text("status_reason"),
+    validUntil: timestamp("valid_until", { withTimezone: true }),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    claimTokenHash: text("claim_token_hash").unique(),
+    claimNonce: text("claim_nonce"),
+    claimExpiresAt: timestamp("claim_expires_at", { withTimezone: true }),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+  },
+  (t) => [
+    // Random indexes are never reused: one credential per (issuer, series, index).
+    uniqueIndex("credentials_status_slot").on(t.issuerSlug, t.listSeries, t.statusIndex),
+    index("credentials_issuer_issued").on(t.issuerSlug, t.issuedAt.desc()),
+  ],
+);
+

@@ -1,0 +1,57 @@
+/**
+ * Typed server errors. Route handlers map `AppError.status` to the HTTP status and send
+ * `{ error: { code, message, fields? } }`. Verification outcomes are not errors: they are data
+ * (see lib/credentials/verification.ts).
+ */
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "VALIDATION_FAILED"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "GONE"
+  | "PAYLOAD_TOO_LARGE"
+  | "LEDGER_UNAVAILABLE"
+  | "INTERNAL";
+
+const statusByCode: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  LEDGER_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fields: FieldErrors | undefined;
+
+  constructor(code: AppErrorCode, message: string, fields?: FieldErrors) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return statusByCode[this.code];
+  }
+
+  toJSON() {
+    return {
+      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
+    };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

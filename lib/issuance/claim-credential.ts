@@ -1,0 +1,108 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { createDidResolver } from "@/lib/credentials/resolve-did";
+import { verifyJwt } from "@/lib/credentials/verify-jwt";
+import { credentials, issuers } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { credentialPayload } from "./credential-payload";
+import { hashSecret } from "./hash-secret";
+import type { IssuanceServices } from "./services";
+import { signJwtVc } from "./sign-jwt-vc";
+
+/**
+ * One-time claim links. The link carries a random token (only its hash is stored). The wallet
+ * fetches the offer, which hands out a fresh nonce, and then proves possession of its key by
+ * signing that nonce for the issuer's DID; the credential is then signed again, bound to the
+ * wallet's DID, and the link is spent.
+ */
+
+const PROOF_TYPE = "openid4vci-proof+jwt";
+const PROOF_MAX_AGE_S = 300;
+
+// Holder DIDs are self-contained (did:jwk, did:key): nothing is fetched to resolve them.
+const resolveHolderDid = createDidResolver({
+  fetch: () => Promise.reject(new Error("Holder DIDs must be did:jwk or did:key.")),
+});
+
+async function findClaim(svc: IssuanceServices, token: string, now: Date) {
+  const [row] = await svc.db
+    .select({ credential: credentials, issuer: issuers })
+    .from(credentials)
+    .innerJoin(issuers, eq(issuers.slug, credentials.issuerSlug))
+    .where(eq(credentials.claimTokenHash, hashSecret(token)));
+  if (!row) throw new AppError("NOT_FOUND", "This claim link is not valid. Check that you copied all of it.");
+  if (row.credential.claimedAt) {
+    throw new AppError("GONE", "This credential has already been claimed. Each claim link works once.");
+  }
+  if (row.credential.claimExpiresAt && row.credential.claimExpiresAt.getTime() < now.getTime()) {
+    throw new AppError(
+      "GONE",
+      `This claim link expired on ${row.credential.claimExpiresAt.toISOString().slice(0, 10)}. Ask ${row.issuer.name} for a new one.`,
+    );
+  }
+  return row;
+}
+
+function preview(claims: Record<string, unknown>): Record<string, string> {
+  const shown = ["name", "licenseNumber", "jurisdiction", "scope"];
+  return Object.fromEntries(
+    shown.flatMap((k) => (typeof claims[k] === "string" ? [[k, claims[k] as string]] : [])),
+  );
+}
+
+export async function getClaimOffer(svc: IssuanceServices, token: string, now = new Date()) {
+  const { credential, issuer } = await findClaim(svc, token, now);
+  const nonce = randomBytes(16).toString("base64url");
+  await svc.db.update(credentials).set({ claimNonce: nonce }).where(eq(credentials.id, credential.id));
+  return {
+    offer: {
+      credentialId: credential.id,
+      type: credential.type,
+      issuer: { did: issuer.did, name: issuer.name, slug: issuer.slug },
+      preview: preview(credential.claims),
+      expiresAt: credential.claimExpiresAt?.toISOString() ?? null,
+    },
+    nonce,
+    audience: issuer.did,
+  };
+}
+
+export async function redeemClaim(
+  svc: IssuanceServices,
+  token: string,
+  proof: string,
+  now = new Date(),
+): Promise<{ id: string; credential: string }> {
+  const { credential, issuer } = await findClaim(svc, token, now);
+  const verified = await verifyJwt(proof, { resolveDid: resolveHolderDid, purpose: "authentication" });
+  if (!verified.ok) {
+    throw new AppError("VALIDATION_FAILED", `The wallet's proof is not valid: ${verified.message}`);
+  }
+  const { header, payload, issuerDid: holderDid } = verified;
+  const iat = typeof payload.iat === "number" ? payload.iat : NaN;
+  const problems = [
+    header.typ !== PROOF_TYPE && `the proof type must be ${PROOF_TYPE}`,
+    payload.aud !== issuer.did && "the proof is addressed to another issuer",
+    (!credential.claimNonce || payload.nonce !== credential.claimNonce) &&
+      "the proof does not answer this offer's nonce (reload the claim page)",
+    !(Math.abs(now.getTime() / 1000 - iat) <= PROOF_MAX_AGE_S) && "the proof is too old or from the future",
+  ].filter(Boolean);
+  if (problems.length > 0) {
+    throw new AppError("VALIDATION_FAILED", `The wallet's proof was refused: ${problems.join("; ")}.`);
+  }
+  if (credential.subjectDid && credential.subjectDid !== holderDid) {
+    throw new AppError("FORBIDDEN", "This claim link was issued to a different wallet.");
+  }
+
+  const jwt = await signJwtVc(svc, issuer, credentialPayload(svc, credential, holderDid));
+  const spent = await svc.db
+    .update(credentials)
+    .set({ jwt, subjectDid: holderDid, claimedAt: now, claimNonce: null })
+    .where(and(eq(credentials.id, credential.id), isNull(credentials.claimedAt)))
+    .returning({ id: credentials.id });
+  if (spent.length === 0) {
+    throw new AppError("GONE", "This credential has already been claimed. Each claim link works once.");
+  }
+  return { id: credential.id, credential: jwt };
+}

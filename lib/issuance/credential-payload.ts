@@ -1,0 +1,45 @@
+import "server-only";
+import type { JwtCredentialPayload } from "did-jwt-vc";
+import { VITAE_CONTEXT, W3C_CREDENTIALS_V1, type StatusPurpose } from "@/lib/credentials/schemas";
+import type { credentials } from "@/lib/db/schema";
+import type { IssuanceServices } from "./services";
+import { statusListId, statusListUrl } from "./status-lists";
+
+type CredentialRow = Pick<
+  typeof credentials.$inferSelect,
+  "id" | "issuerSlug" | "type" | "claims" | "listSeries" | "statusIndex" | "issuedAt" | "validUntil"
+>;
+
+/**
+ * The JWT payload of a credential, built from its database row. The same row gives the same
+ * payload, so a credential re-signed at claim time (bound to the holder's DID) keeps its id,
+ * dates and status entries.
+ */
+export function credentialPayload(
+  svc: IssuanceServices,
+  row: CredentialRow,
+  subjectDid: string | null,
+): JwtCredentialPayload {
+  const entry = (purpose: StatusPurpose) => {
+    const url = statusListUrl(svc, statusListId(row.issuerSlug, purpose, row.listSeries));
+    return {
+      id: `${url}#${row.statusIndex}`,
+      type: "BitstringStatusListEntry",
+      statusPurpose: purpose,
+      statusListIndex: String(row.statusIndex),
+      statusListCredential: url,
+    };
+  };
+  return {
+    ...(subjectDid ? { sub: subjectDid } : {}),
+    jti: `urn:uuid:${row.id}`,
+    nbf: Math.floor(row.issuedAt.getTime() / 1000),
+    ...(row.validUntil ? { exp: Math.floor(row.validUntil.getTime() / 1000) } : {}),
+    vc: {
+      "@context": [W3C_CREDENTIALS_V1, VITAE_CONTEXT],
+      type: ["VerifiableCredential", row.type],
+      credentialSubject: row.claims,
+      credentialStatus: [entry("revocation"), entry("suspension")],
+    },
+  };
+}

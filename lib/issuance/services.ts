@@ -1,0 +1,133 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { privateKeyToAccount } from "viem/accounts";
+import type { Hex } from "viem";
+import { openDatabase, type Db } from "@/lib/db/client";
+import { apiKeys, issuers } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { createLedgerReader, type LedgerConfig, type LedgerReader } from "@/lib/ledger/reader";
+import { createLedgerWriter, type LedgerWriter } from "@/lib/ledger/writer";
+import { createIssuerAgent, type IssuerAgent } from "./agent";
+import { hashSecret } from "./hash-secret";
+import { demoIssuers } from "./demo-issuers";
+import { issuerDidAlias } from "./issuer-did";
+import { ledgerKeyFor } from "./ledger-keys";
+
+/**
+ * Everything the issuing side needs, built once per server process: the database, the Veramo
+ * agent, and the ledger reader and writer. Tests build their own with `createServices`.
+ */
+export type IssuanceServices = {
+  db: Db;
+  agent: IssuerAgent;
+  publicUrl: string;
+  ledger: {
+    config: LedgerConfig;
+    reader: LedgerReader;
+    writer: LedgerWriter;
+    keyFor(slug: string): Hex;
+  };
+};
+
+export function createServices(opts: {
+  db: Db;
+  secret: string;
+  publicUrl: string;
+  ledgerConfig: LedgerConfig;
+  confirmations?: number;
+  issuerKeys?: Record<string, string>;
+  fallbackKey?: string | undefined;
+}): IssuanceServices {
+  const { ledgerConfig } = opts;
+  return {
+    db: opts.db,
+    agent: createIssuerAgent(opts.db, opts.secret),
+    publicUrl: opts.publicUrl.replace(/\/$/, ""),
+    ledger: {
+      config: ledgerConfig,
+      reader: createLedgerReader(ledgerConfig),
+      writer: createLedgerWriter({ ...ledgerConfig, confirmations: opts.confirmations ?? 1 }),
+      keyFor: (slug) =>
+        ledgerKeyFor({
+          slug,
+          devIndex: Math.max(
+            0,
+            demoIssuers.findIndex((d) => d.slug === slug),
+          ),
+          chainId: ledgerConfig.chainId,
+          issuerKeys: opts.issuerKeys ?? {},
+          fallbackKey: opts.fallbackKey,
+        }),
+    },
+  };
+}
+
+/** Creates the demo issuers (keys, did:web identifiers, API keys) unless they exist. */
+export async function seedDemoIssuers(
+  svc: IssuanceServices,
+  demoApiKeys: Record<string, string>,
+): Promise<void> {
+  for (const demo of demoIssuers) {
+    const apiKey = demoApiKeys[demo.slug];
+    if (!apiKey) continue;
+    const [existing] = await svc.db.select().from(issuers).where(eq(issuers.slug, demo.slug));
+    if (!existing) {
+      const identifier = await svc.agent.didManagerGetOrCreate({
+        alias: issuerDidAlias(svc.publicUrl, demo.slug),
+        provider: "did:web",
+        kms: "local",
+        options: { keyType: "Ed25519" },
+      });
+      const key = identifier.keys[0];
+      if (!key) throw new Error(`Veramo created no key for ${demo.slug}`);
+      await svc.db.insert(issuers).values({
+        slug: demo.slug,
+        name: demo.name,
+        kind: demo.kind,
+        did: identifier.did,
+        signingKid: key.kid,
+        ledgerAddress: privateKeyToAccount(svc.ledger.keyFor(demo.slug)).address,
+        credentialTypes: [...demo.credentialTypes],
+      });
+    }
+    await svc.db
+      .insert(apiKeys)
+      .values({
+        id: `demo-${demo.slug}-${hashSecret(apiKey).slice(0, 12)}`,
+        issuerSlug: demo.slug,
+        keyHash: hashSecret(apiKey),
+        label: "Development key (VITAE_DEMO_API_KEYS)",
+      })
+      .onConflictDoNothing();
+  }
+}
+
+type ServicesHolder = { promise?: Promise<IssuanceServices> };
+// Survives Next's dev-mode module reloads, so PGlite is opened once per process.
+const holder = ((globalThis as { __vitaeServices?: ServicesHolder }).__vitaeServices ??= {});
+
+export function getServices(): Promise<IssuanceServices> {
+  holder.promise ??= (async () => {
+    const e = env();
+    const { db } = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.VITAE_DATA_DIR });
+    const svc = createServices({
+      db,
+      secret: e.VITAE_SECRET,
+      publicUrl: e.VITAE_PUBLIC_URL,
+      ledgerConfig: {
+        rpcUrl: e.LEDGER_RPC_URL,
+        chainId: e.LEDGER_CHAIN_ID,
+        contractAddress: e.ANCHOR_CONTRACT_ADDRESS as Hex,
+      },
+      confirmations: e.LEDGER_CONFIRMATIONS,
+      issuerKeys: e.LEDGER_ISSUER_KEYS,
+      fallbackKey: e.LEDGER_PRIVATE_KEY,
+    });
+    await seedDemoIssuers(svc, e.VITAE_DEMO_API_KEYS);
+    return svc;
+  })().catch((err: unknown) => {
+    holder.promise = undefined;
+    throw err;
+  });
+  return holder.promise;
+}

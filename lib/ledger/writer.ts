@@ -1,0 +1,225 @@
+import "server-only";
+/**
+ * The only code that sends transactions to the ledger. SERVER only: it handles issuers' ledger
+ * private keys, which never leave this process and are never logged.
+ *
+ * Every anchor is simulated first, so the contract's custom errors come back decoded as an
+ * `AnchorRejectedError` before any gas is spent. Sends from one account are serialized in-process
+ * (see `serializeByAccount`) because viem picks each nonce from the node's pending count: two
+ * concurrent sends from the same account would otherwise pick the same nonce. Receipts are awaited
+ * outside the queue, so a burst of anchors to different lists still lands in few blocks.
+ *
+ * Anchors of the same list must still be awaited in order by the caller: version n+1 is simulated
+ * against the chain state that includes version n only once n is mined.
+ */
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  HttpRequestError,
+  http,
+  parseEventLogs,
+  TimeoutError,
+  WaitForTransactionReceiptTimeoutError,
+  type Address,
+  type Chain,
+  type Hex,
+  type PublicClient,
+  type TransactionReceipt,
+} from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { AppError } from "@/lib/errors";
+import { statusListAnchorAbi } from "@/lib/ledger/abi";
+import { LedgerUnavailableError, type LedgerConfig } from "@/lib/ledger/reader";
+
+export type LedgerWriterConfig = LedgerConfig & {
+  /** Blocks to wait for after inclusion; 1 means "mined". */
+  confirmations?: number;
+  /** How long to wait for a receipt before giving up (the transaction may still be mined later). */
+  receiptTimeoutMs?: number;
+};
+
+export type AnchorStatusListInput = {
+  privateKey: Hex;
+  listKey: Hex;
+  version: number;
+  hash: Hex;
+  uri: string;
+};
+
+export type AnchorStatusListResult = { txHash: Hex; blockNumber: bigint; anchoredAt: Date };
+
+export type LedgerWriter = {
+  anchorStatusList(input: AnchorStatusListInput): Promise<AnchorStatusListResult>;
+};
+
+export type AnchorRejectedReason = "NOT_OWNER" | "WRONG_VERSION";
+
+/** The contract refused the anchor; retrying the same call will not help. */
+export class AnchorRejectedError extends AppError {
+  readonly reason: AnchorRejectedReason;
+  /** For WRONG_VERSION: the version the contract expects next. */
+  readonly expectedVersion: number | undefined;
+  /** For NOT_OWNER: the account that owns the list. */
+  readonly owner: Address | undefined;
+
+  constructor(
+    reason: AnchorRejectedReason,
+    message: string,
+    details: { expectedVersion?: number; owner?: Address } = {},
+  ) {
+    super("CONFLICT", message);
+    this.name = "AnchorRejectedError";
+    this.reason = reason;
+    this.expectedVersion = details.expectedVersion;
+    this.owner = details.owner;
+  }
+}
+
+// Sends against a remote node can be slow; reads in reader.ts are kept shorter.
+const rpcTimeoutMs = 15_000;
+const pollingIntervalMs = 1_000;
+
+export function createLedgerWriter(config: LedgerWriterConfig): LedgerWriter {
+  const { rpcUrl, chainId, contractAddress, confirmations = 1 } = config;
+  const receiptTimeoutMs = config.receiptTimeoutMs ?? 120_000;
+  const chain = ledgerChain({ chainId, rpcUrl });
+  const transport = http(rpcUrl, { timeout: rpcTimeoutMs, retryCount: 1 });
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: pollingIntervalMs });
+  const walletClient = createWalletClient({ chain, transport, pollingInterval: pollingIntervalMs });
+
+  async function anchorStatusList(input: AnchorStatusListInput): Promise<AnchorStatusListResult> {
+    const { privateKey, listKey, version, hash, uri } = input;
+    if (!Number.isSafeInteger(version) || version < 1) {
+      throw new AppError("BAD_REQUEST", `status list version must be a positive integer`);
+    }
+    const account = privateKeyToAccount(privateKey);
+
+    const txHash = await serializeByAccount(chainId, account.address, async () => {
+      try {
+        const { request } = await publicClient.simulateContract({
+          account,
+          address: contractAddress,
+          abi: statusListAnchorAbi,
+          functionName: "anchor",
+          args: [listKey, BigInt(version), hash, uri],
+        });
+        return await walletClient.writeContract(request);
+      } catch (error) {
+        throw rejectionOf(error) ?? unavailableOr(error);
+      }
+    });
+
+    const receipt = await waitForReceipt(publicClient, txHash, confirmations, receiptTimeoutMs);
+    const [anchored] = parseEventLogs({
+      abi: statusListAnchorAbi,
+      eventName: "Anchored",
+      logs: receipt.logs,
+    });
+    if (!anchored) throw new Error(`anchor transaction ${txHash} emitted no Anchored event`);
+    return {
+      txHash,
+      blockNumber: receipt.blockNumber,
+      anchoredAt: new Date(Number(anchored.args.timestamp) * 1000),
+    };
+  }
+
+  return { anchorStatusList };
+}
+
+/** A viem chain for any EVM chain, known only by its id and RPC URL. */
+export function ledgerChain({ chainId, rpcUrl }: { chainId: number; rpcUrl: string }): Chain {
+  return defineChain({
+    id: chainId,
+    name: `ledger-${chainId}`,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `send` after every earlier send of the same account on the same chain has settled, so
+ * each one sees the nonce its predecessor used. Deploy and funding transactions go through here too.
+ */
+export function serializeByAccount<T>(
+  chainId: number,
+  address: Address,
+  send: () => Promise<T>,
+): Promise<T> {
+  const key = `${chainId}:${address.toLowerCase()}`;
+  const previous = queues.get(key) ?? Promise.resolve();
+  const run = previous.then(send, send);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, settled);
+  // drop the entry once idle, so the map does not grow with every account ever used
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
+}
+
+/** Waits for `confirmations` blocks and throws if the transaction reverted. */
+export async function waitForReceipt(
+  client: Pick<PublicClient, "waitForTransactionReceipt">,
+  hash: Hex,
+  confirmations: number,
+  timeoutMs: number,
+): Promise<TransactionReceipt> {
+  let receipt: TransactionReceipt;
+  try {
+    receipt = await client.waitForTransactionReceipt({ hash, confirmations, timeout: timeoutMs });
+  } catch (error) {
+    throw unavailableOr(error);
+  }
+  if (receipt.status !== "success") {
+    throw new AppError("INTERNAL", `transaction ${hash} reverted in block ${receipt.blockNumber}`);
+  }
+  return receipt;
+}
+
+function rejectionOf(error: unknown): AnchorRejectedError | undefined {
+  if (!(error instanceof BaseError)) return undefined;
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+  if (!(reverted instanceof ContractFunctionRevertedError) || !reverted.data) return undefined;
+  const { errorName, args = [] } = reverted.data;
+  if (errorName === "NotListOwner") {
+    const owner = args[1] as Address;
+    return new AnchorRejectedError("NOT_OWNER", `status list is owned by ${owner}`, { owner });
+  }
+  if (errorName === "WrongVersion") {
+    const expected = Number(args[1] as bigint);
+    const given = Number(args[2] as bigint);
+    return new AnchorRejectedError(
+      "WRONG_VERSION",
+      `status list version ${given} rejected: the ledger expects version ${expected}`,
+      { expectedVersion: expected },
+    );
+  }
+  return undefined;
+}
+
+/** Network failures become LedgerUnavailableError (503); anything else is rethrown untouched. */
+export function unavailableOr(error: unknown): unknown {
+  if (error instanceof LedgerUnavailableError) return error;
+  if (
+    error instanceof BaseError &&
+    error.walk(
+      (e) =>
+        e instanceof HttpRequestError ||
+        e instanceof TimeoutError ||
+        e instanceof WaitForTransactionReceiptTimeoutError,
+    ) !== null
+  ) {
+    return new LedgerUnavailableError(`ledger unavailable: ${error.shortMessage}`, {
+      cause: error,
+    });
+  }
+  return error;
+}

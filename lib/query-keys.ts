@@ -1,0 +1,11 @@
+/** Every TanStack Query key in the app comes from here, so invalidation is greppable. */
+export const queryKeys = {
+  issuers: () => ["issuers"] as const,
+  issuerCredentials: (slug: string) => ["issuer", slug, "credentials"] as const,
+  wallet: {
+    identity: () => ["wallet", "identity"] as const,
+    credentials: () => ["wallet", "credentials"] as const,
+    claimOffer: (token: string) => ["wallet", "claim-offer", token] as const,
+  },
+  verification: (jwt: string) => ["verification", jwt] as const,
+};

@@ -1,0 +1,48 @@
+import "client-only";
+import type { Check, VerificationResult } from "@/lib/credentials/verification";
+
+/**
+ * One word for a credential card, from the same verification result the verifier shows. Only a
+ * fully verified result is "Valid": anything that could not be checked is "Status unknown",
+ * never valid.
+ */
+
+export type VerificationState =
+  | { kind: "checking" }
+  | { kind: "checked"; result: VerificationResult }
+  | { kind: "unavailable"; reason: string };
+
+export type CredentialStatus = {
+  label: "Checking…" | "Valid" | "Revoked" | "Suspended" | "Expired" | "Status unknown";
+  /** Matches the Badge primitive's tones. */
+  tone: "neutral" | "success" | "danger" | "warning";
+  /** Why, in a sentence, when the status is anything but valid. */
+  reason: string | undefined;
+};
+
+function find(result: VerificationResult, id: Check["id"]): Check | undefined {
+  return result.checks.find((c) => c.id === id);
+}
+
+export function credentialStatus(state: VerificationState): CredentialStatus {
+  if (state.kind === "checking") return { label: "Checking…", tone: "neutral", reason: undefined };
+  if (state.kind === "unavailable") {
+    return { label: "Status unknown", tone: "warning", reason: state.reason };
+  }
+  const { result } = state;
+  if (result.verified) return { label: "Valid", tone: "success", reason: undefined };
+  const status = find(result, "status");
+  if (status?.code === "REVOKED") return { label: "Revoked", tone: "danger", reason: status.message };
+  if (status?.code === "SUSPENDED") {
+    return { label: "Suspended", tone: "danger", reason: status.message };
+  }
+  const validity = find(result, "validity");
+  if (validity?.code === "EXPIRED") return { label: "Expired", tone: "danger", reason: validity.message };
+  // The first check that failed explains more than one that merely could not be made.
+  const failed = result.checks.find((c) => c.ok === false) ?? result.checks.find((c) => c.ok !== true);
+  return {
+    label: "Status unknown",
+    tone: "warning",
+    reason: failed?.message ?? "The credential could not be checked.",
+  };
+}

@@ -1,0 +1,2 @@
+// Stands in for "server-only" / "client-only" under Vitest, where no bundler applies their conditions.
+export {};
