@@ -2,10 +2,14 @@
 export const queryKeys = {
   issuers: () => ["issuers"] as const,
   issuerCredentials: (slug: string) => ["issuer", slug, "credentials"] as const,
+  // Not `issuers()`: the verifier caches a TrustSnapshot under that key, the console a plain list.
+  issuerDirectory: () => ["issuer-directory"] as const,
+  issuerClaimQr: (claimUrl: string) => ["issuer-claim-qr", claimUrl] as const,
   wallet: {
     identity: () => ["wallet", "identity"] as const,
     credentials: () => ["wallet", "credentials"] as const,
     claimOffer: (token: string) => ["wallet", "claim-offer", token] as const,
+    qrCode: (jwt: string) => ["wallet", "qr-code", jwt] as const,
   },
   verification: (jwt: string) => ["verification", jwt] as const,
 };

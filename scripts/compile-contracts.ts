@@ -117,7 +117,9 @@ export function renderArtifact(contractName: string, contract: CompiledContract)
 }
 
 /** `lib/ledger/abi.ts`, run through the repo's Prettier config so `npm run lint` accepts it. */
-export async function renderAbiModule(contracts: Record<string, CompiledContract>): Promise<string> {
+export async function renderAbiModule(
+  contracts: Record<string, CompiledContract>,
+): Promise<string> {
   const exports = Object.entries(contracts)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(

@@ -2,10 +2,11 @@ import jsQR from "jsqr";
 
 /**
  * Reads the QR code in an uploaded image, entirely in the browser (the credential never leaves
- * it). Photos of a phone screen are the hard case: they are large, noisy and sometimes shown in
- * dark mode, so the image is tried as is first (fast for clean screenshots), then downscaled
- * (which smooths noise and shrinks modules to the sizes jsQR finds best) looking for inverted
- * codes as well, and finally upscaled when it is tiny.
+ * it). Screenshots and exported QR images are read as they are. Phone photos are the hard case:
+ * large (jsQR needs seconds for 12 megapixels), noisy, sometimes of a screen in dark mode. So a
+ * big image is first drawn at a size jsQR reads quickly, then a downscaled copy (which smooths
+ * noise) and inverted readings are tried, then a larger copy for a code that is small in the
+ * frame, and finally a sharp upscaled copy of a tiny image.
  *
  * Returns the QR code's text, or null when no code was found.
  */
@@ -29,24 +30,28 @@ export async function decodeQrImage(file: Blob): Promise<string | null> {
 type Attempt = {
   /** Longest side to draw at, in pixels. */
   side: number;
-  inversion: "dontInvert" | "onlyInvert" | "attemptBoth";
+  // Never "onlyInvert": jsQR 1.4 throws a TypeError with it.
+  inversion: "dontInvert" | "invertFirst" | "attemptBoth";
   /** Off for upscaling, so module edges stay sharp. */
   smoothing: boolean;
 };
 
 // An SVG without width and height has no natural size; draw it at a size jsQR reads well.
 const fallbackSide = 800;
-// Canvases beyond ~16 megapixels fail on iOS Safari; 4096² is safe everywhere and plenty for a QR.
-const maxSide = 4096;
+// Up to this size an image is read as it is; larger ones are read at this size first.
+const quickSide = 1200;
+// The largest copy tried, for a code that fills little of a big photo (and well within the
+// ~16 megapixel canvas limit of iOS Safari).
+const detailSide = 2048;
 
 function attemptsFor(longest: number): Attempt[] {
-  const asIs = Math.min(longest, maxSide);
-  const attempts: Attempt[] = [{ side: asIs, inversion: "dontInvert", smoothing: true }];
-  for (const side of [1024, 512]) {
-    if (side < asIs) attempts.push({ side, inversion: "attemptBoth", smoothing: true });
-  }
-  // The normal reading at full size already failed, so only the inverted one is left to try.
-  attempts.push({ side: asIs, inversion: "onlyInvert", smoothing: true });
+  const first = Math.min(longest, quickSide);
+  const attempts: Attempt[] = [{ side: first, inversion: "dontInvert", smoothing: true }];
+  if (first > 512) attempts.push({ side: 512, inversion: "attemptBoth", smoothing: true });
+  // The normal reading at this size already failed, so the inverted one goes first.
+  attempts.push({ side: first, inversion: "invertFirst", smoothing: true });
+  const detail = Math.min(longest, detailSide);
+  if (detail > first) attempts.push({ side: detail, inversion: "attemptBoth", smoothing: true });
   if (longest < 400) attempts.push({ side: 800, inversion: "attemptBoth", smoothing: false });
   return attempts;
 }
@@ -70,10 +75,15 @@ function scan(image: HTMLImageElement, width: number, height: number, attempt: A
   ctx.drawImage(image, pad, pad, w, h);
 
   const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  const code = jsQR(pixels.data, pixels.width, pixels.height, {
-    inversionAttempts: attempt.inversion,
-  });
-  return code?.data ? code.data : null;
+  try {
+    const code = jsQR(pixels.data, pixels.width, pixels.height, {
+      inversionAttempts: attempt.inversion,
+    });
+    return code?.data ? code.data : null;
+  } catch {
+    // jsQR throws on some degenerate images; for the user that is simply "no code here".
+    return null;
+  }
 }
 
 async function loadImage(file: Blob): Promise<HTMLImageElement> {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractCredential } from "./extract-credential";
 
-const jwt =
-  "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJkaWQ6d2ViOmV4YW1wbGUuY29tIn0.MEUCIQDk3Xz-_abc123";
+const jwt = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJkaWQ6d2ViOmV4YW1wbGUuY29tIn0.MEUCIQDk3Xz-_abc123";
 
 describe("extractCredential", () => {
   it("accepts a bare JWT", () => {

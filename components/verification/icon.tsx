@@ -7,21 +7,45 @@ import type { ReactNode } from "react";
 const circle = <circle cx="12" cy="12" r="9" />;
 
 const icons = {
-  pass: [circle, <path key="p" d="m8 12.5 2.5 2.5L16 9.5" />],
-  fail: [circle, <path key="p" d="m9 9 6 6m0-6-6 6" />],
-  unknown: [
-    circle,
-    <path key="p" d="M9.6 9.4a2.5 2.5 0 1 1 3.4 2.4c-.6.3-1 .8-1 1.5v.5" />,
-    <path key="d" d="M12 16.8h.01" />,
-  ],
-  revoked: [circle, <path key="p" d="m5.7 5.7 12.6 12.6" />],
-  suspended: [circle, <path key="p" d="M10 9v6m4-6v6" />],
-  warning: [
-    <path key="t" d="M10.3 3.9 2.4 17.6A2 2 0 0 0 4.1 20.6h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />,
-    <path key="p" d="M12 9.5v4m0 3.2h.01" />,
-  ],
-  upload: [<path key="p" d="M12 15V4m0 0L8 8m4-4 4 4M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4" />],
-} satisfies Record<string, ReactNode[]>;
+  pass: (
+    <>
+      {circle}
+      <path d="m8 12.5 2.5 2.5L16 9.5" />
+    </>
+  ),
+  fail: (
+    <>
+      {circle}
+      <path d="m9 9 6 6m0-6-6 6" />
+    </>
+  ),
+  unknown: (
+    <>
+      {circle}
+      <path d="M9.6 9.4a2.5 2.5 0 1 1 3.4 2.4c-.6.3-1 .8-1 1.5v.5" />
+      <path d="M12 16.8h.01" />
+    </>
+  ),
+  revoked: (
+    <>
+      {circle}
+      <path d="m5.7 5.7 12.6 12.6" />
+    </>
+  ),
+  suspended: (
+    <>
+      {circle}
+      <path d="M10 9v6m4-6v6" />
+    </>
+  ),
+  warning: (
+    <>
+      <path d="M10.3 3.9 2.4 17.6A2 2 0 0 0 4.1 20.6h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
+      <path d="M12 9.5v4m0 3.2h.01" />
+    </>
+  ),
+  upload: <path d="M12 15V4m0 0L8 8m4-4 4 4M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4" />,
+} satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof icons;
 
@@ -37,9 +61,7 @@ export function Icon({ name, className = "size-5" }: { name: IconName; className
       strokeLinejoin="round"
       className={`shrink-0 ${className}`}
     >
-      {icons[name].map((shape, i) => (
-        <g key={i}>{shape}</g>
-      ))}
+      {icons[name]}
     </svg>
   );
 }

@@ -38,7 +38,9 @@ const licence = {
 describe("summarizeCredential", () => {
   it("reads a medical licence", () => {
     const summary = summarizeCredential(decoded(licence), [
-      check("trust", true, "TRUST_ACCREDITED", undefined, { name: "General Medical Council" }),
+      check("trust", true, "TRUST_ACCREDITED", undefined, {
+        issuerName: "General Medical Council",
+      }),
     ]);
     expect(summary).toMatchObject({
       title: "Medical licence",
@@ -65,7 +67,10 @@ describe("summarizeCredential", () => {
     const summary = summarizeCredential(
       decoded({
         ...licence,
-        conditions: [{ code: "SUPERVISED", text: "Must practise under supervision." }, { text: "No night shifts." }],
+        conditions: [
+          { code: "SUPERVISED", text: "Must practise under supervision." },
+          { text: "No night shifts." },
+        ],
       }),
     );
     expect(summary.conditions).toEqual({
@@ -78,13 +83,16 @@ describe("summarizeCredential", () => {
   });
 
   it("flags conditions it cannot read instead of dropping them", () => {
-    expect(summarizeCredential(decoded({ ...licence, conditions: "see letter" })).conditions).toEqual({
+    expect(
+      summarizeCredential(decoded({ ...licence, conditions: "see letter" })).conditions,
+    ).toEqual({
       items: [],
       unreadable: true,
     });
     expect(
-      summarizeCredential(decoded({ ...licence, conditions: [{ text: "Supervised." }, { code: 7 }] }))
-        .conditions,
+      summarizeCredential(
+        decoded({ ...licence, conditions: [{ text: "Supervised." }, { code: 7 }] }),
+      ).conditions,
     ).toEqual({ items: [{ code: undefined, text: "Supervised." }], unreadable: true });
   });
 

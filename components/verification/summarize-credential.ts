@@ -46,7 +46,8 @@ export function summarizeCredential(
   checks: VerificationResult["checks"] = [],
 ): CredentialSummary {
   const subject = credential.vc.credentialSubject;
-  const trustName = checks.find((c) => c.id === "trust")?.details?.name;
+  const trustDetails = checks.find((c) => c.id === "trust")?.details;
+  const trustName = trustDetails?.issuerName ?? trustDetails?.name;
   return {
     title: titles[credential.type] ?? titleFromType(credential.type),
     issuerName: typeof trustName === "string" && trustName ? trustName : undefined,

@@ -6,8 +6,9 @@ import type { DecodedCredential } from "@/lib/credentials/schemas";
 import type { VerificationResult } from "@/lib/credentials/verification";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
-import type { TrustSnapshot } from "@/lib/trust/schemas";
 import { createBrowserVerifier } from "./create-browser-verifier";
+
+type TrustSnapshot = Parameters<typeof createBrowserVerifier>[1];
 
 export type Verify = (jwt: string) => Promise<VerificationResult<DecodedCredential>>;
 
@@ -18,14 +19,11 @@ export type Verification = { result: VerificationResult<DecodedCredential>; chec
  * it lives only while shown (gcTime 0), nothing refetches it behind the user's back, and
  * `recheck` always runs the check again.
  *
- * A recheck also uses a fresh verifier. The shared one keeps DID documents and status lists
- * between credentials, which is right for a queue of doctors but wrong for "Check again" after
- * an issuer revoked something a minute ago.
+ * A recheck also uses a fresh verifier: the shared one keeps issuers' DID documents for minutes,
+ * which suits a queue of doctors, but "Check again" should see a key the issuer just rotated or
+ * withdrew. (Status lists and anchors are always fetched anew.)
  */
-export function useVerification(
-  verify: Verify | undefined,
-  ledgerConfig: PublicLedgerConfig,
-) {
+export function useVerification(verify: Verify | undefined, ledgerConfig: PublicLedgerConfig) {
   const queryClient = useQueryClient();
   const [jwt, setJwt] = useState<string | null>(null);
   const fresh = useRef(false);
@@ -51,10 +49,13 @@ export function useVerification(
   });
 
   const { refetch } = query;
+  const ready = jwt !== null && verify !== undefined;
   const recheck = useCallback(() => {
+    // Refetching a skipped query would fail it; the check runs by itself once the verifier is in.
+    if (!ready) return;
     fresh.current = true;
     void refetch();
-  }, [refetch]);
+  }, [ready, refetch]);
 
   /** Giving the same credential again checks it again, rather than showing the old answer. */
   const submit = useCallback(

@@ -30,7 +30,8 @@ export function encodeBase58btc(bytes: Uint8Array): string {
 }
 
 export function decodeBase58btc(text: string, maxBytes = 128): Uint8Array {
-  if (text.length > Math.ceil(maxBytes * 1.37) + 1) throw new Base58Error("base58 text is too long");
+  if (text.length > Math.ceil(maxBytes * 1.37) + 1)
+    throw new Base58Error("base58 text is too long");
   const bytes: number[] = [];
   for (const char of text) {
     let carry = ALPHABET.indexOf(char);

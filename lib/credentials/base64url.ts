@@ -22,7 +22,8 @@ export function encodeBase64url(bytes: Uint8Array): string {
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+    out +=
+      ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
   }
   const rest = bytes.length - i;
   if (rest === 1) {
@@ -48,7 +49,9 @@ export function decodeBase64url(text: string): Uint8Array {
     const value = code < 128 ? VALUES[code]! : -1;
     if (value < 0) {
       throw new Base64urlError(
-        code === 61 ? "base64url text must not be padded" : "base64url text has a character outside the alphabet",
+        code === 61
+          ? "base64url text must not be padded"
+          : "base64url text has a character outside the alphabet",
       );
     }
     acc = ((acc << 6) | value) & 0xffffff;

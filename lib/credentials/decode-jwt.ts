@@ -41,14 +41,20 @@ function decodeSegment(
     return { ok: true, bytes: decodeBase64url(segment) };
   } catch (err) {
     if (!(err instanceof Base64urlError)) throw err;
-    return { ok: false, code: "NON_CANONICAL_BASE64URL", message: `The JWT ${name}: ${err.message}.` };
+    return {
+      ok: false,
+      code: "NON_CANONICAL_BASE64URL",
+      message: `The JWT ${name}: ${err.message}.`,
+    };
   }
 }
 
 function decodeJsonSegment(
   segment: string,
   name: string,
-): { ok: true; value: Record<string, unknown> } | { ok: false; code: VerificationCode; message: string } {
+):
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; code: VerificationCode; message: string } {
   const bytes = decodeSegment(segment, name);
   if (!bytes.ok) return bytes;
   let text: string;
@@ -58,7 +64,8 @@ function decodeJsonSegment(
     return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is not valid UTF-8.` };
   }
   const parsed = parseJson(text, MAX_JSON_DEPTH);
-  if (!parsed.ok) return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is ${parsed.message}.` };
+  if (!parsed.ok)
+    return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is ${parsed.message}.` };
   if (!isJsonObject(parsed.value)) {
     return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is not a JSON object.` };
   }
@@ -72,7 +79,10 @@ export function decodeJwt(jwt: string): DecodeJwtResult {
   }
   const parts = jwt.split(".");
   if (parts.length !== 3) {
-    return fail("MALFORMED_JWT", `A compact JWS has 3 dot-separated parts, this has ${parts.length}.`);
+    return fail(
+      "MALFORMED_JWT",
+      `A compact JWS has 3 dot-separated parts, this has ${parts.length}.`,
+    );
   }
   const [h, p, s] = parts as [string, string, string];
   if (h === "" || p === "") return fail("MALFORMED_JWT", "The JWT header or payload is empty.");
@@ -81,7 +91,10 @@ export function decodeJwt(jwt: string): DecodeJwtResult {
   if (!header.ok) return header;
   // RFC 7515 §4.1.11: a recipient that does not understand a critical extension must reject.
   if ("crit" in header.value) {
-    return fail("MALFORMED_JWT", "The JWT uses critical header extensions (`crit`) Vitae does not support.");
+    return fail(
+      "MALFORMED_JWT",
+      "The JWT uses critical header extensions (`crit`) Vitae does not support.",
+    );
   }
   const payload = decodeJsonSegment(p, "payload");
   if (!payload.ok) return payload;

@@ -57,7 +57,8 @@ export async function fetchBounded(
     ]);
     if (!res.ok) return { ok: false, message: `${url} answered HTTP ${res.status}` };
     const declared = Number(res.headers.get("content-length") ?? "0");
-    if (declared > maxBytes) return { ok: false, message: `${url} is larger than ${maxBytes} bytes` };
+    if (declared > maxBytes)
+      return { ok: false, message: `${url} is larger than ${maxBytes} bytes` };
     const bytes = await Promise.race([readCapped(res, maxBytes), timedOut]);
     if (!bytes) return { ok: false, message: `${url} is larger than ${maxBytes} bytes` };
     return { ok: true, bytes };

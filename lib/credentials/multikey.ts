@@ -20,7 +20,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 export function multikeyToJwk(multibase: string): PublicJwk {
-  if (!multibase.startsWith("z")) throw new MultikeyError("only base58btc (z…) multikeys are supported");
+  if (!multibase.startsWith("z"))
+    throw new MultikeyError("only base58btc (z…) multikeys are supported");
   let bytes: Uint8Array;
   try {
     bytes = decodeBase58btc(multibase.slice(1));
@@ -50,7 +51,8 @@ export function jwkToMultikey(jwk: PublicJwk): string {
   if (jwk.kty === "EC" && jwk.crv === "P-256" && jwk.x && jwk.y) {
     const x = decodeBase64url(jwk.x);
     const y = decodeBase64url(jwk.y);
-    if (x.length !== 32 || y.length !== 32) throw new MultikeyError("P-256 coordinates are 32 bytes");
+    if (x.length !== 32 || y.length !== 32)
+      throw new MultikeyError("P-256 coordinates are 32 bytes");
     return "z" + encodeBase58btc(new Uint8Array([...P256_PUB, ...compressP256Point(x, y)]));
   }
   throw new MultikeyError("only Ed25519 and P-256 keys can be expressed as a multikey here");

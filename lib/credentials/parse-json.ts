@@ -19,7 +19,8 @@ export function parseJson(text: string, maxDepth: number = MAX_JSON_DEPTH): Pars
     } else if (c === 34) {
       inString = true;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > maxDepth) return { ok: false, message: `JSON is nested deeper than ${maxDepth} levels` };
+      if (++depth > maxDepth)
+        return { ok: false, message: `JSON is nested deeper than ${maxDepth} levels` };
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       depth--;
     }

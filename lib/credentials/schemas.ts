@@ -51,7 +51,9 @@ export const credentialClaimSchema = z.object({
   "@context": z.array(z.string()).min(1),
   type: z.array(z.string()).min(1),
   id: z.string().optional(),
-  issuer: z.union([z.string(), z.object({ id: z.string(), name: z.string().optional() })]).optional(),
+  issuer: z
+    .union([z.string(), z.object({ id: z.string(), name: z.string().optional() })])
+    .optional(),
   credentialSubject: z.record(z.string(), z.unknown()),
   credentialStatus: z
     .union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))])

@@ -36,7 +36,8 @@ export const verificationCodes = {
   STATUS_NONE: "The credential has no status entry, so it cannot be revoked.",
   REVOKED: "The issuer has revoked the credential.",
   SUSPENDED: "The issuer has suspended the credential.",
-  STATUS_TYPE_UNSUPPORTED: "The credential's status type is not supported, so its status is unknown.",
+  STATUS_TYPE_UNSUPPORTED:
+    "The credential's status type is not supported, so its status is unknown.",
   STATUS_ENTRY_INVALID: "The credential's status entry is malformed.",
   STATUS_LIST_UNAVAILABLE: "The status list could not be fetched.",
   STATUS_LIST_INVALID: "The status list credential is malformed or its signature is not valid.",
@@ -46,7 +47,8 @@ export const verificationCodes = {
   ANCHOR_MATCH: "The status list is the latest version anchored on the ledger.",
   ANCHOR_NOT_APPLICABLE: "The credential has no status list, so there is nothing to anchor.",
   ANCHOR_NOT_FOUND: "The status list has never been anchored on the ledger.",
-  ANCHOR_MISMATCH: "The served status list differs from the one anchored on the ledger (tampered or stale).",
+  ANCHOR_MISMATCH:
+    "The served status list differs from the one anchored on the ledger (tampered or stale).",
   ANCHOR_OWNER_MISMATCH: "The status list was anchored by an account that is not the issuer's.",
   LEDGER_UNAVAILABLE: "The ledger could not be reached, so the anchor is unknown.",
   // trust

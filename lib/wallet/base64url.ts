@@ -11,7 +11,7 @@ function encode(bytes: Uint8Array): string {
 }
 
 /** Throws on anything that is not base64url, so a mangled segment never decodes to garbage. */
-function decode(text: string): Uint8Array {
+function decode(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) {
     throw new Error("not base64url");
   }

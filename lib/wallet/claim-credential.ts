@@ -62,22 +62,37 @@ async function callClaimApi<T>(
       ...init,
     });
   } catch {
-    throw new ClaimError("NETWORK", "Vitae could not be reached. Check your connection and try again.");
+    throw new ClaimError(
+      "NETWORK",
+      "Vitae could not be reached. Check your connection and try again.",
+    );
   }
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const error = apiErrorSchema.safeParse(body);
-    if (error.success) throw new ClaimError(error.data.error.code, error.data.error.message, res.status);
-    throw new ClaimError("HTTP", `The claim service answered ${res.status}. Try again later.`, res.status);
+    if (error.success)
+      throw new ClaimError(error.data.error.code, error.data.error.message, res.status);
+    throw new ClaimError(
+      "HTTP",
+      `The claim service answered ${res.status}. Try again later.`,
+      res.status,
+    );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ClaimError("BAD_RESPONSE", "The claim service sent an answer the wallet does not understand.", res.status);
+    throw new ClaimError(
+      "BAD_RESPONSE",
+      "The claim service sent an answer the wallet does not understand.",
+      res.status,
+    );
   }
   return parsed.data;
 }
 
-export function fetchClaimOffer(token: string, fetchFn: Fetch = fetch): Promise<ClaimOfferResponse> {
+export function fetchClaimOffer(
+  token: string,
+  fetchFn: Fetch = fetch,
+): Promise<ClaimOfferResponse> {
   return callClaimApi(fetchFn, token, claimOfferResponseSchema);
 }
 

@@ -18,6 +18,8 @@ export async function credentialQr(jwt: string): Promise<CredentialQr> {
       `This credential (${jwt.length} characters) is too large for a single QR code. Share the raw credential instead.`,
     );
   }
-  const dataUrl = await toDataURL(jwt, { errorCorrectionLevel: "L", margin: 4, width: 480 });
+  // A whole number of pixels per module (at least 4) keeps even version-40 codes readable by
+  // camera decoders; a fixed width made large codes blur below three pixels a module.
+  const dataUrl = await toDataURL(jwt, { errorCorrectionLevel: "L", margin: 4, scale: 4 });
   return { dataUrl, version };
 }

@@ -32,14 +32,17 @@ export function credentialStatus(state: VerificationState): CredentialStatus {
   const { result } = state;
   if (result.verified) return { label: "Valid", tone: "success", reason: undefined };
   const status = find(result, "status");
-  if (status?.code === "REVOKED") return { label: "Revoked", tone: "danger", reason: status.message };
+  if (status?.code === "REVOKED")
+    return { label: "Revoked", tone: "danger", reason: status.message };
   if (status?.code === "SUSPENDED") {
     return { label: "Suspended", tone: "danger", reason: status.message };
   }
   const validity = find(result, "validity");
-  if (validity?.code === "EXPIRED") return { label: "Expired", tone: "danger", reason: validity.message };
+  if (validity?.code === "EXPIRED")
+    return { label: "Expired", tone: "danger", reason: validity.message };
   // The first check that failed explains more than one that merely could not be made.
-  const failed = result.checks.find((c) => c.ok === false) ?? result.checks.find((c) => c.ok !== true);
+  const failed =
+    result.checks.find((c) => c.ok === false) ?? result.checks.find((c) => c.ok !== true);
   return {
     label: "Status unknown",
     tone: "warning",

@@ -18,7 +18,10 @@ export function decodeJwt(jwt: string): DecodedJwt | null {
     return null;
   }
   try {
-    const decoded = { header: base64url.decodeJson(header), payload: base64url.decodeJson(payload) };
+    const decoded = {
+      header: base64url.decodeJson(header),
+      payload: base64url.decodeJson(payload),
+    };
     return isRecord(decoded.header) && isRecord(decoded.payload)
       ? { header: decoded.header, payload: decoded.payload }
       : null;

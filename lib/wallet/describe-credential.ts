@@ -26,6 +26,7 @@ export type CredentialDescription = {
 
 const titles: Record<string, string> = {
   MedicalLicenseCredential: "Medical licence",
+  VerifiableCredential: "Credential",
 };
 
 /** "MedicalLicenseCredential" → "Medical licence"; unknown types are split at capitals. */

@@ -25,7 +25,8 @@ function toBytes32(value: bigint): Uint8Array {
 
 /** (r, s) → (r, n − s) when s is high; both verify, but only low-S is canonical. */
 export function toLowS(signature: Uint8Array): Uint8Array {
-  if (signature.length !== 64) throw new Error(`expected a 64-byte P-256 signature, got ${signature.length}`);
+  if (signature.length !== 64)
+    throw new Error(`expected a 64-byte P-256 signature, got ${signature.length}`);
   const s = toBigInt(signature.subarray(32));
   if (s <= HALF_N) return signature;
   const out = new Uint8Array(64);

@@ -61,7 +61,10 @@ export async function createIdentity(): Promise<HolderIdentity> {
   try {
     await db.add("identity", identity);
   } catch (error) {
-    const winner = error instanceof DOMException && error.name === "ConstraintError" ? await getIdentity() : null;
+    const winner =
+      error instanceof DOMException && error.name === "ConstraintError"
+        ? await getIdentity()
+        : null;
     if (winner) return winner;
     throw error;
   }

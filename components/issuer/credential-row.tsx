@@ -1,0 +1,117 @@
+"use client";
+
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { StatusAction } from "@/lib/issuance/schemas";
+import { testIds } from "@/lib/test-ids";
+import type { CredentialStatus, IssuedCredentialSummary } from "./issuer-api";
+
+const statusBadges: Record<CredentialStatus, { label: string; tone: BadgeTone }> = {
+  active: { label: "Active", tone: "success" },
+  revoked: { label: "Revoked", tone: "danger" },
+  suspended: { label: "Suspended", tone: "warning" },
+};
+
+const typeLabels: Record<string, string> = { MedicalLicenseCredential: "Medical licence" };
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+function shortHash(hash: string) {
+  return hash.length > 18 ? `${hash.slice(0, 10)}…${hash.slice(-6)}` : hash;
+}
+
+const cell = "px-3 py-3 align-top";
+const compact = "min-h-9 px-3 py-1";
+
+/** One issued credential; its actions follow what the status allows (revocation is final). */
+export function CredentialRow({
+  credential: c,
+  busyAction,
+  disabled,
+  onAction,
+}: {
+  credential: IssuedCredentialSummary;
+  /** The action running on this row, if any. */
+  busyAction: StatusAction | undefined;
+  /** Another row's action is running. */
+  disabled: boolean;
+  onAction: (action: StatusAction) => void;
+}) {
+  const badge = statusBadges[c.status];
+  const holder = c.subjectName ?? "Unnamed holder";
+  const toggle = c.status === "suspended" ? "reinstate" : "suspend";
+
+  return (
+    <tr
+      data-testid={testIds.issuer.credentialRow}
+      data-credential-id={c.id}
+      className="border-t border-slate-200"
+    >
+      <td className={cell}>
+        <p className="font-medium text-slate-900">{holder}</p>
+        {c.subjectDid ? (
+          <p title={c.subjectDid} className="max-w-56 truncate font-mono text-xs text-slate-600">
+            {c.subjectDid}
+          </p>
+        ) : null}
+      </td>
+      <td className={cell}>{typeLabels[c.type] ?? c.type}</td>
+      <td className={cell}>
+        <time dateTime={c.issuedAt}>{dateFormat.format(new Date(c.issuedAt))}</time>
+      </td>
+      <td className={cell}>
+        <Badge tone={badge.tone} data-testid={testIds.issuer.rowStatus}>
+          {badge.label}
+        </Badge>
+        {c.statusReason ? (
+          <p className="mt-1 max-w-48 text-xs break-words text-slate-600">{c.statusReason}</p>
+        ) : null}
+      </td>
+      <td className={cell}>{c.claimed ? "Yes" : "No"}</td>
+      <td className={cell}>
+        {c.revocation.anchoredVersion === null ? (
+          <span className="text-slate-600">Not anchored yet</span>
+        ) : (
+          <>
+            <p>list v{c.revocation.anchoredVersion}</p>
+            {c.revocation.anchorTx ? (
+              <p title={c.revocation.anchorTx} className="font-mono text-xs text-slate-600">
+                {shortHash(c.revocation.anchorTx)}
+              </p>
+            ) : null}
+          </>
+        )}
+      </td>
+      <td className={cell}>
+        {c.status === "revoked" ? (
+          <span className="text-xs text-slate-600">Revocation is final</span>
+        ) : (
+          <div className="flex flex-wrap gap-2">
+            {/* One element for both labels, so keyboard focus stays on it when the status flips. */}
+            <Button
+              variant="secondary"
+              className={compact}
+              busy={busyAction === toggle}
+              disabled={disabled || busyAction !== undefined}
+              onClick={() => onAction(toggle)}
+              data-testid={toggle === "suspend" ? testIds.issuer.suspend : testIds.issuer.reinstate}
+            >
+              {toggle === "suspend" ? "Suspend" : "Reinstate"}
+              <span className="sr-only"> the licence of {holder}</span>
+            </Button>
+            <Button
+              variant="danger"
+              className={compact}
+              busy={busyAction === "revoke"}
+              disabled={disabled || busyAction !== undefined}
+              onClick={() => onAction("revoke")}
+              data-testid={testIds.issuer.revoke}
+            >
+              Revoke<span className="sr-only"> the licence of {holder}</span>
+            </Button>
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { CopyButton } from "@/components/wallet/copy-button";
+import { testIds } from "@/lib/test-ids";
+import type { DirectoryEntry } from "./issuer-api";
+
+/**
+ * Who is signed in. The DID is truncated by CSS only, so copying, selecting and screen readers
+ * all get the whole identifier.
+ */
+export function IssuerHeader({
+  slug,
+  issuer,
+  onSignOut,
+}: {
+  slug: string;
+  /** Undefined while the directory loads, or if it could not be loaded. */
+  issuer: DirectoryEntry | undefined;
+  onSignOut: () => void;
+}) {
+  return (
+    <PageHeader
+      title={issuer?.name ?? slug}
+      description={
+        <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+          <span>Issuer console</span>
+          {issuer ? (
+            <>
+              <span aria-hidden>·</span>
+              <span className="flex max-w-full min-w-0 items-center gap-2">
+                <span className="sr-only">DID:</span>
+                <code
+                  title={issuer.did}
+                  className="block max-w-[16rem] min-w-0 truncate font-mono text-xs text-slate-700 sm:max-w-md"
+                >
+                  {issuer.did}
+                </code>
+                <CopyButton value={issuer.did} label="issuer DID" />
+              </span>
+            </>
+          ) : null}
+        </span>
+      }
+      actions={
+        <Button variant="secondary" onClick={onSignOut} data-testid={testIds.issuer.signOut}>
+          Sign out
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useId } from "react";
+import { CheckList } from "./check-list";
+import { CredentialDetails } from "./credential-details";
+import { summarizeCredential } from "./summarize-credential";
+import { TechnicalDetails } from "./technical-details";
+import type { Verification } from "./use-verification";
+import { VerdictBanner } from "./verdict-banner";
+import { verdictOf, type Verdict } from "./verdict-of";
+
+/** The full answer for one credential: verdict, what it says, every check, and the raw data. */
+export function VerificationReport({
+  jwt,
+  verification: { result, checkedAt },
+}: {
+  /** The credential as given, shown even when it could not be decoded. */
+  jwt: string;
+  verification: Verification;
+}) {
+  const checksHeadingId = useId();
+  const verdict = verdictOf(result);
+  const summary = result.credential
+    ? summarizeCredential(result.credential, result.checks)
+    : undefined;
+  const signed = result.checks.some((c) => c.id === "signature" && c.ok === true);
+
+  return (
+    <div className="space-y-6">
+      <VerdictBanner
+        verdict={verdict}
+        reason={reasonFor(verdict, result.checks)}
+        checkedAt={checkedAt}
+      />
+      {summary ? (
+        <CredentialDetails summary={summary} signed={signed} />
+      ) : (
+        <p className="text-sm text-slate-700">
+          The credential could not be read, so there are no details to show.
+        </p>
+      )}
+      <section aria-labelledby={checksHeadingId} className="space-y-2">
+        <h3 id={checksHeadingId} className="text-lg font-semibold text-slate-900">
+          Checks
+        </h3>
+        <CheckList checks={result.checks} />
+      </section>
+      <TechnicalDetails
+        jwt={result.credential?.jwt ?? jwt}
+        issuerDid={summary?.issuerDid}
+        holderDid={summary?.holderDid}
+        credentialId={summary?.credentialId}
+      />
+    </div>
+  );
+}
+
+/** The check behind the verdict, in the core's words; a valid credential needs no reason. */
+function reasonFor(verdict: Verdict, checks: Verification["result"]["checks"]) {
+  switch (verdict) {
+    case "valid":
+      return undefined;
+    case "revoked":
+    case "suspended":
+      return checks.find((c) => c.id === "status")?.message;
+    case "invalid":
+      return checks.find((c) => c.ok === false)?.message;
+    case "unknown":
+      return checks.find((c) => c.ok === null)?.message;
+  }
+}

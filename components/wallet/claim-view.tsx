@@ -1,0 +1,106 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { PublicLedgerConfig } from "@/lib/env";
+import { queryKeys } from "@/lib/query-keys";
+import { testIds } from "@/lib/test-ids";
+import { ClaimError, claimCredential, fetchClaimOffer } from "@/lib/wallet/claim-credential";
+import { getIdentity } from "@/lib/wallet/wallet-store";
+import { ClaimOfferSummary } from "./claim-offer-summary";
+import { ClaimSuccess } from "./claim-success";
+
+const walletLink = (
+  <Link href="/wallet" className="font-medium underline">
+    Go to my wallet
+  </Link>
+);
+
+const errorTitles: Record<string, string> = {
+  NOT_FOUND: "This claim link is not valid",
+  GONE: "This claim link can no longer be used",
+  FORBIDDEN: "This claim link belongs to another wallet",
+};
+
+function ClaimErrorAlert({ error }: { error: Error }) {
+  const claimError = error instanceof ClaimError ? error : undefined;
+  return (
+    <Alert
+      tone="error"
+      title={(claimError && errorTitles[claimError.code]) ?? "The credential could not be added"}
+      data-testid={testIds.wallet.claimError}
+    >
+      {/* Not a ClaimError: the browser's storage failed, e.g. IndexedDB is off in this mode. */}
+      <p>
+        {claimError ? error.message : `This browser could not store the wallet: ${error.message}`}
+      </p>
+      {claimError?.final ? <p className="mt-2">{walletLink}</p> : null}
+    </Alert>
+  );
+}
+
+export function ClaimView({
+  token,
+  ledgerConfig,
+}: {
+  token: string;
+  ledgerConfig: PublicLedgerConfig;
+}) {
+  const queryClient = useQueryClient();
+  const offer = useQuery({
+    queryKey: queryKeys.wallet.claimOffer(token),
+    queryFn: () => fetchClaimOffer(token),
+    // Each fetch hands out a new nonce; once loaded, the offer is not refetched behind our back.
+    staleTime: Infinity,
+    retry: (failures, error) => !(error instanceof ClaimError && error.status) && failures < 1,
+  });
+  const identity = useQuery({ queryKey: queryKeys.wallet.identity(), queryFn: getIdentity });
+  const claim = useMutation({
+    mutationFn: () => claimCredential(token),
+    onSuccess: (outcome) => {
+      queryClient.setQueryData(queryKeys.wallet.identity(), outcome.identity);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.wallet.credentials() });
+    },
+  });
+
+  if (claim.isSuccess) return <ClaimSuccess outcome={claim.data} ledgerConfig={ledgerConfig} />;
+  if (offer.isPending) {
+    return (
+      <p role="status" className="text-sm text-slate-600">
+        Loading the offer…
+      </p>
+    );
+  }
+  if (offer.isError) return <ClaimErrorAlert error={offer.error} />;
+
+  const finalError = claim.error instanceof ClaimError && claim.error.final;
+  return (
+    <div className="grid gap-4">
+      <ClaimOfferSummary offer={offer.data.offer} />
+      {identity.data === null ? (
+        <Alert tone="info" title="This will create your wallet">
+          There is no wallet in this browser yet. Accepting creates one: a private key made in this
+          browser, which never leaves it. The credential is then issued to that key.
+        </Alert>
+      ) : identity.data ? (
+        <p className="text-sm text-slate-600">
+          {offer.data.offer.issuer.name} will issue the credential to the wallet in this browser.
+        </p>
+      ) : null}
+      {claim.error ? <ClaimErrorAlert error={claim.error} /> : null}
+      {finalError ? null : (
+        <div>
+          <Button
+            onClick={() => claim.mutate()}
+            busy={claim.isPending}
+            data-testid={testIds.wallet.claimAccept}
+          >
+            Accept and add to wallet
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

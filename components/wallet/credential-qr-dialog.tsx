@@ -1,0 +1,100 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useRef } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { queryKeys } from "@/lib/query-keys";
+import { testIds } from "@/lib/test-ids";
+import { credentialQr } from "@/lib/wallet/credential-qr";
+
+/**
+ * A modal `<dialog>`: the browser makes the page behind it inert, moves focus in and closes it on
+ * Escape. Mount it to open it, unmount it to close it; focus goes back to whatever opened it.
+ */
+export function CredentialQrDialog({
+  jwt,
+  title,
+  issuerName,
+  onClose,
+}: {
+  jwt: string;
+  title: string;
+  issuerName: string;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const qr = useQuery({
+    queryKey: queryKeys.wallet.qrCode(jwt),
+    queryFn: () => credentialQr(jwt),
+    staleTime: Infinity,
+    retry: false,
+  });
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      opener?.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-modal="true"
+      aria-labelledby={headingId}
+      data-testid={testIds.wallet.qrDialog}
+      // Escape closes the dialog natively; the "close" event is queued, so a close from our own
+      // cleanup (React's double mount in development) arrives after the reopen and is ignored.
+      onClose={(e) => {
+        if (!e.currentTarget.open) onClose();
+      }}
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(calc(100%-1rem),34rem)] overflow-y-auto overscroll-contain rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60"
+    >
+      <div className="grid gap-3 p-4 sm:p-5">
+        <div className="flex items-start justify-between gap-3">
+          <h2 id={headingId} className="text-lg font-semibold">
+            {title} as a QR code
+          </h2>
+          <Button variant="secondary" onClick={onClose}>
+            Close
+          </Button>
+        </div>
+        <p className="text-sm text-slate-600">
+          Let the verifier scan this with their camera; turning up your screen brightness helps. The
+          code holds the whole credential, so show it only to people you mean to share it with.
+        </p>
+        {qr.isPending ? (
+          <p role="status" className="py-16 text-center text-sm text-slate-600">
+            Drawing the QR code…
+          </p>
+        ) : qr.isError ? (
+          <Alert tone="error" title="No QR code for this credential">
+            {qr.error.message}
+          </Alert>
+        ) : (
+          <figure className="grid gap-2">
+            {/* A data: URL drawn in the browser: next/image has nothing to optimise. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img
+              src={qr.data.dataUrl}
+              width={480}
+              height={480}
+              alt={`QR code of your ${title.toLowerCase()} issued by ${issuerName}, for a verifier to scan`}
+              data-testid={testIds.wallet.qrImage}
+              className="mx-auto block h-auto w-full max-w-[480px] [image-rendering:pixelated]"
+            />
+            <figcaption className="text-center text-xs text-slate-500">
+              QR version {qr.data.version}, error correction L, {jwt.length} characters
+            </figcaption>
+          </figure>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,163 @@
+import type { LedgerReader } from "@/lib/ledger/reader";
+import { checkStatus, type FetchedList } from "@/lib/status/check-status";
+import { evaluateTrust } from "@/lib/trust/evaluate-trust";
+import type { TrustSnapshot } from "@/lib/trust/schemas";
+import { decodeCredential } from "./decode-credential";
+import type { ResolveDid } from "./resolve-did";
+import type { DecodedCredential } from "./schemas";
+import {
+  check,
+  resultOf,
+  type Check,
+  type CheckId,
+  type VerificationCode,
+  type VerificationResult,
+} from "./verification";
+import { checkAlgorithm, verifyJws } from "./verify-jws";
+
+/**
+ * Verifies a credential JWT end to end, the same way in the verifier's browser and in
+ * POST /api/v1/verify. The answer always lists the six checks in order (format, signature,
+ * validity, status, anchor, trust). A check that cannot run because an earlier one failed is
+ * `ok: null` and carries the blocking code: nothing read from an unverified payload (dates,
+ * status entries, issuer) is allowed to pass a check.
+ */
+
+export type VerifyCredentialDeps = {
+  resolveDid: ResolveDid;
+  fetch: typeof globalThis.fetch;
+  ledger: LedgerReader;
+  trust: TrustSnapshot;
+  now: () => Date;
+  /** Tolerance for clocks that disagree, applied to both ends of the validity period. */
+  clockSkewSeconds?: number;
+  /** Shared across a batch so each status list is fetched once (see `checkStatus`). */
+  statusListCache?: Map<string, Promise<FetchedList>>;
+};
+
+/** Small on purpose: enough for unsynchronised clocks, not enough to stretch an expiry. */
+export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+
+function notChecked(ids: CheckId[], code: VerificationCode, reason: string): Check[] {
+  return ids.map((id) => check(id, null, code, `Not checked: ${reason}.`));
+}
+
+async function checkSignature(
+  credential: DecodedCredential,
+  jws: Parameters<typeof verifyJws>[0],
+  deps: VerifyCredentialDeps,
+): Promise<Check> {
+  // Refuse `none`, HS256 and friends before spending a request on the issuer's DID document.
+  const gate = checkAlgorithm(credential.header.alg);
+  if (!gate.ok) return check("signature", false, gate.code, gate.message);
+  const kid = credential.header.kid;
+  if (kid !== undefined && typeof kid !== "string") {
+    return check(
+      "signature",
+      false,
+      "KEY_NOT_FOUND",
+      "The JWT header's kid is not a key reference.",
+    );
+  }
+  const resolution = await deps.resolveDid(credential.issuer);
+  if (!resolution.ok) return check("signature", null, resolution.code, resolution.message);
+  const verified = await verifyJws(jws, {
+    kid,
+    document: resolution.document,
+    purpose: "assertionMethod",
+  });
+  if (!verified.ok)
+    return check(
+      "signature",
+      verified.indeterminate ? null : false,
+      verified.code,
+      verified.message,
+    );
+  return check("signature", true, "SIGNATURE_VALID", undefined, {
+    kid: verified.method.id,
+    alg: verified.alg,
+  });
+}
+
+function checkValidity(credential: DecodedCredential, now: Date, skewSeconds: number): Check {
+  const { validFrom, validUntil } = credential;
+  const details = {
+    validFrom: validFrom?.toISOString() ?? null,
+    validUntil: validUntil?.toISOString() ?? null,
+  };
+  const skewMs = skewSeconds * 1000;
+  if (validFrom && now.getTime() < validFrom.getTime() - skewMs) {
+    return check(
+      "validity",
+      false,
+      "NOT_YET_VALID",
+      `The credential is valid from ${details.validFrom}.`,
+      details,
+    );
+  }
+  if (validUntil && now.getTime() >= validUntil.getTime() + skewMs) {
+    return check(
+      "validity",
+      false,
+      "EXPIRED",
+      `The credential expired on ${details.validUntil}.`,
+      details,
+    );
+  }
+  return check("validity", true, "VALIDITY_OK", undefined, details);
+}
+
+export async function verifyCredential(
+  jwt: string,
+  deps: VerifyCredentialDeps,
+): Promise<VerificationResult<DecodedCredential>> {
+  // Pasted and scanned text often carries a stray newline; it is not part of the JWS.
+  const decoded = decodeCredential(typeof jwt === "string" ? jwt.trim() : jwt);
+  if (!decoded.ok) {
+    return resultOf([
+      check("format", false, decoded.code, decoded.message),
+      ...notChecked(
+        ["signature", "validity", "status", "anchor", "trust"],
+        decoded.code,
+        "the credential could not be decoded",
+      ),
+    ]);
+  }
+  const { credential, jws } = decoded;
+  const format = check("format", true, "FORMAT_OK");
+
+  const signature = await checkSignature(credential, jws, deps);
+  if (signature.ok !== true) {
+    return resultOf(
+      [
+        format,
+        signature,
+        ...notChecked(
+          ["validity", "status", "anchor", "trust"],
+          signature.code,
+          "the issuer's signature could not be confirmed, so the credential's content is not trusted",
+        ),
+      ],
+      credential,
+    );
+  }
+
+  const skewSeconds = deps.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  const validity = checkValidity(credential, deps.now(), skewSeconds);
+  const { status, anchor } = await checkStatus(credential, {
+    fetch: deps.fetch,
+    resolveDid: deps.resolveDid,
+    ledger: deps.ledger,
+    now: deps.now,
+    clockSkewSeconds: skewSeconds,
+    statusListCache: deps.statusListCache,
+  }).catch((err: unknown) => {
+    const message = `Not checked: the status check failed unexpectedly (${(err as Error).message}).`;
+    return {
+      status: check("status", null, "STATUS_LIST_UNAVAILABLE", message),
+      anchor: check("anchor", null, "STATUS_LIST_UNAVAILABLE", message),
+    };
+  });
+  const trust = evaluateTrust(credential.issuer, credential.type, deps.trust);
+  return resultOf([format, signature, validity, status, anchor, trust], credential);
+}

@@ -1,0 +1,255 @@
+import type { DecodedJwt } from "./decode-jwt";
+import { multikeyToJwk } from "./multikey";
+import { isHighS } from "./p256";
+import type {
+  DidDocument,
+  PublicJwk,
+  VerificationMethod,
+  VerificationRelationship,
+} from "./schemas";
+import type { VerificationCode } from "./verification";
+
+/**
+ * Checks a JWS signature against a key the signer's DID document lists for a purpose. The key
+ * always comes from the DID document, never from the JWS header (`jwk`, `jku`, `x5c` are ignored),
+ * and only two algorithms are accepted: EdDSA over Ed25519 and ES256 over P-256, each only with
+ * its own key type, so "alg confusion" (`none`, HS256 keyed with a public key, …) has no way in.
+ */
+
+export const allowedAlgorithms = ["EdDSA", "Ed25519", "ES256"] as const;
+export type JwsAlgorithm = (typeof allowedAlgorithms)[number];
+
+export type JwsParts = Pick<DecodedJwt, "header" | "signingInput" | "signature">;
+
+export type VerifyJwsOptions = {
+  /** `did#frag` or `#frag`; when absent, every key of the document for `purpose` is tried. */
+  kid: string | undefined;
+  document: DidDocument;
+  purpose: VerificationRelationship;
+  /** Narrow the accepted algorithms further, e.g. `["ES256"]` for a browser-held P-256 key. */
+  algorithms?: readonly JwsAlgorithm[];
+};
+
+export type JwsVerification =
+  | { ok: true; method: VerificationMethod; alg: JwsAlgorithm }
+  | {
+      ok: false;
+      code: VerificationCode;
+      message: string;
+      /** The check could not be made here (e.g. this browser lacks Ed25519), as opposed to failed. */
+      indeterminate?: true;
+    };
+
+type KeyAlgorithm = { name: "Ed25519" } | { name: "ECDSA"; namedCurve: "P-256" };
+
+const MAX_CACHED_KEYS = 256;
+/** Imported keys by their JWK (importKey is the slow part of a verification). */
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
+function isAllowed(alg: unknown, algorithms: readonly JwsAlgorithm[]): alg is JwsAlgorithm {
+  return typeof alg === "string" && (algorithms as readonly string[]).includes(alg);
+}
+
+function keyAlgorithmFor(alg: JwsAlgorithm): KeyAlgorithm {
+  return alg === "ES256" ? { name: "ECDSA", namedCurve: "P-256" } : { name: "Ed25519" };
+}
+
+function fits(alg: JwsAlgorithm, jwk: PublicJwk): boolean {
+  return alg === "ES256"
+    ? jwk.kty === "EC" && jwk.crv === "P-256"
+    : jwk.kty === "OKP" && jwk.crv === "Ed25519";
+}
+
+function absolute(ref: string, documentId: string): string {
+  return ref.startsWith("#") ? documentId + ref : ref;
+}
+
+/** The methods a document lists under a relationship, by reference or embedded. */
+function methodsFor(
+  document: DidDocument,
+  purpose: VerificationRelationship,
+): VerificationMethod[] {
+  const byId = new Map(document.verificationMethod.map((m) => [absolute(m.id, document.id), m]));
+  const out: VerificationMethod[] = [];
+  for (const entry of document[purpose] ?? []) {
+    const method = typeof entry === "string" ? byId.get(absolute(entry, document.id)) : entry;
+    if (method) out.push({ ...method, id: absolute(method.id, document.id) });
+  }
+  return out;
+}
+
+function publicJwkOf(method: VerificationMethod): PublicJwk | null {
+  if (method.publicKeyJwk) {
+    const { kty, crv, x, y } = method.publicKeyJwk;
+    return { kty, crv, x, y };
+  }
+  if (method.publicKeyMultibase) {
+    try {
+      return multikeyToJwk(method.publicKeyMultibase);
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function importPublicKey(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<CryptoKey> {
+  const cacheKey = JSON.stringify([algorithm.name, jwk.kty, jwk.crv, jwk.x, jwk.y]);
+  const cached = keyCache.get(cacheKey);
+  if (cached) return cached;
+  // Only the members that are present: some engines reject `y: undefined` on an OKP key.
+  const members = Object.fromEntries(Object.entries(jwk).filter(([, v]) => v !== undefined));
+  const imported = globalThis.crypto.subtle.importKey("jwk", members, algorithm, false, ["verify"]);
+  keyCache.set(cacheKey, imported);
+  if (keyCache.size > MAX_CACHED_KEYS) {
+    const oldest = keyCache.keys().next().value;
+    if (oldest !== undefined) keyCache.delete(oldest);
+  }
+  imported.catch(() => keyCache.delete(cacheKey));
+  return imported;
+}
+
+async function verifyWith(
+  method: VerificationMethod,
+  alg: JwsAlgorithm,
+  jws: JwsParts,
+): Promise<JwsVerification> {
+  const jwk = publicJwkOf(method);
+  if (!jwk) {
+    return {
+      ok: false,
+      code: "KEY_NOT_FOUND",
+      message: `The key ${method.id} has no usable public key.`,
+    };
+  }
+  if (!fits(alg, jwk)) {
+    return {
+      ok: false,
+      code: "ALG_KEY_MISMATCH",
+      message: `${alg} does not fit the key ${method.id} (${jwk.kty}${jwk.crv ? ` ${jwk.crv}` : ""}).`,
+    };
+  }
+  if (jws.signature.length !== 64) {
+    return {
+      ok: false,
+      code: "SIGNATURE_INVALID",
+      message: `An ${alg} signature is 64 bytes, not ${jws.signature.length}.`,
+    };
+  }
+  // WebCrypto accepts both (r, s) and (r, n − s); accepting only the low one leaves each signed
+  // credential exactly one valid encoding, so a copy cannot be re-spelled into a "new" credential.
+  if (alg === "ES256" && isHighS(jws.signature)) {
+    return {
+      ok: false,
+      code: "SIGNATURE_INVALID",
+      message: "The ES256 signature is not in low-S form.",
+    };
+  }
+  const algorithm = keyAlgorithmFor(alg);
+  let key: CryptoKey;
+  try {
+    key = await importPublicKey(jwk, algorithm);
+  } catch (err) {
+    if ((err as Error).name === "NotSupportedError") {
+      return {
+        ok: false,
+        code: "ALG_NOT_ALLOWED",
+        message: `This environment's WebCrypto cannot verify ${alg}; try an up-to-date browser.`,
+        indeterminate: true,
+      };
+    }
+    return {
+      ok: false,
+      code: "KEY_NOT_FOUND",
+      message: `The key ${method.id} is not a valid ${jwk.crv} key.`,
+    };
+  }
+  const params = alg === "ES256" ? { name: "ECDSA", hash: "SHA-256" } : { name: "Ed25519" };
+  const valid = await globalThis.crypto.subtle
+    .verify(params, key, jws.signature.slice(), jws.signingInput.slice())
+    .catch(() => false);
+  return valid
+    ? { ok: true, method, alg }
+    : {
+        ok: false,
+        code: "SIGNATURE_INVALID",
+        message: "The signature does not match the signed content.",
+      };
+}
+
+/**
+ * The algorithm gate on its own, so callers can refuse `none` / HS256 before spending a DID
+ * resolution (a network request) on the token.
+ */
+export function checkAlgorithm(
+  alg: unknown,
+  algorithms: readonly JwsAlgorithm[] = allowedAlgorithms,
+): { ok: true; alg: JwsAlgorithm } | { ok: false; code: "ALG_NOT_ALLOWED"; message: string } {
+  if (isAllowed(alg, allowedAlgorithms) && isAllowed(alg, algorithms)) return { ok: true, alg };
+  return {
+    ok: false,
+    code: "ALG_NOT_ALLOWED",
+    message: `The algorithm ${JSON.stringify(alg ?? null)} is not accepted (allowed: ${algorithms.join(", ")}).`,
+  };
+}
+
+export async function verifyJws(
+  jws: JwsParts,
+  options: VerifyJwsOptions,
+): Promise<JwsVerification> {
+  const { kid, document, purpose, algorithms = allowedAlgorithms } = options;
+  const gate = checkAlgorithm(jws.header.alg, algorithms);
+  if (!gate.ok) return gate;
+  const { alg } = gate;
+  const candidates = methodsFor(document, purpose);
+
+  if (kid === undefined) {
+    const usable = candidates.filter((m) => {
+      const jwk = publicJwkOf(m);
+      return jwk !== null && fits(alg, jwk);
+    });
+    if (usable.length === 0) {
+      return {
+        ok: false,
+        code: "KEY_NOT_FOUND",
+        message: `${document.id} lists no ${alg} key for ${purpose}.`,
+      };
+    }
+    let last: JwsVerification | undefined;
+    for (const method of usable) {
+      last = await verifyWith(method, alg, jws);
+      if (last.ok) return last;
+    }
+    return last!;
+  }
+
+  if (typeof kid !== "string" || kid.length > 2048) {
+    return {
+      ok: false,
+      code: "KEY_NOT_FOUND",
+      message: "The JWS header's kid is not a key reference.",
+    };
+  }
+  const kidAbsolute = absolute(kid, document.id);
+  if (!kidAbsolute.startsWith(`${document.id}#`)) {
+    return {
+      ok: false,
+      code: "KEY_NOT_FOUND",
+      message: `The key ${kid} does not belong to ${document.id}.`,
+    };
+  }
+  const method = candidates.find((m) => m.id === kidAbsolute);
+  if (!method) {
+    const listed = document.verificationMethod.some(
+      (m) => absolute(m.id, document.id) === kidAbsolute,
+    );
+    return {
+      ok: false,
+      code: "KEY_NOT_FOUND",
+      message: listed
+        ? `The key ${kidAbsolute} is not listed under ${purpose} in ${document.id}.`
+        : `${document.id} has no key ${kidAbsolute}.`,
+    };
+  }
+  return verifyWith(method, alg, jws);
+}

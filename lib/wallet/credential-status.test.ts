@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { check, resultOf, type Check } from "@/lib/credentials/verification";
+import { credentialStatus } from "./credential-status";
+
+const passing: Check[] = [
+  check("format", true, "FORMAT_OK"),
+  check("signature", true, "SIGNATURE_VALID"),
+  check("validity", true, "VALIDITY_OK"),
+  check("status", true, "STATUS_ACTIVE"),
+  check("anchor", true, "ANCHOR_MATCH"),
+  check("trust", true, "TRUST_ACCREDITED"),
+];
+
+function withCheck(replacement: Check) {
+  return resultOf(passing.map((c) => (c.id === replacement.id ? replacement : c)));
+}
+
+describe("credentialStatus", () => {
+  it("is Valid only when every check passed", () => {
+    expect(credentialStatus({ kind: "checked", result: resultOf(passing) }).label).toBe("Valid");
+  });
+
+  it("names revoked, suspended and expired credentials", () => {
+    const label = (c: Check) => credentialStatus({ kind: "checked", result: withCheck(c) }).label;
+    expect(label(check("status", false, "REVOKED"))).toBe("Revoked");
+    expect(label(check("status", false, "SUSPENDED"))).toBe("Suspended");
+    expect(label(check("validity", false, "EXPIRED"))).toBe("Expired");
+  });
+
+  it("never calls what could not be checked valid", () => {
+    const unknown = credentialStatus({
+      kind: "checked",
+      result: withCheck(check("anchor", null, "LEDGER_UNAVAILABLE")),
+    });
+    expect(unknown).toMatchObject({
+      label: "Status unknown",
+      reason: expect.stringMatching(/ledger/),
+    });
+    expect(credentialStatus({ kind: "checked", result: resultOf([]) }).label).toBe(
+      "Status unknown",
+    );
+    expect(credentialStatus({ kind: "unavailable", reason: "offline" }).label).toBe(
+      "Status unknown",
+    );
+    expect(credentialStatus({ kind: "checking" }).label).toBe("Checking…");
+  });
+
+  it("explains a failure before a check that merely could not be made", () => {
+    const result = resultOf([
+      ...passing.filter((c) => c.id !== "signature" && c.id !== "anchor"),
+      check("anchor", null, "LEDGER_UNAVAILABLE"),
+      check("signature", false, "SIGNATURE_INVALID"),
+    ]);
+    expect(credentialStatus({ kind: "checked", result }).reason).toMatch(/signature/);
+  });
+});
