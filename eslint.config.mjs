@@ -3,7 +3,10 @@ import nextTs from "eslint-config-next/typescript";
 
 const platformImports = {
   patterns: [
-    { group: ["node:*"], message: "The universal core runs in browsers: pass platform services in." },
+    {
+      group: ["node:*"],
+      message: "The universal core runs in browsers: pass platform services in.",
+    },
     { group: ["next", "next/*"], message: "The universal core must not depend on Next.js." },
     {
       group: ["@/lib/db/*", "@/lib/issuance/*", "@/lib/wallet/*", "@/lib/env"],
@@ -12,7 +15,7 @@ const platformImports = {
   ],
 };
 
-export default [
+const config = [
   {
     ignores: [
       ".next/**",
@@ -30,13 +33,21 @@ export default [
   {
     rules: {
       "@typescript-eslint/consistent-type-definitions": ["error", "type"],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
     // lib/credentials, lib/status, lib/trust and the ledger reader run unchanged in the browser
     // and in Node (see ../shared/STYLE.md). Tests may use Node.
-    files: ["lib/credentials/**/*.ts", "lib/status/**/*.ts", "lib/trust/**/*.ts", "lib/ledger/reader.ts"],
+    files: [
+      "lib/credentials/**/*.ts",
+      "lib/status/**/*.ts",
+      "lib/trust/**/*.ts",
+      "lib/ledger/reader.ts",
+    ],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", platformImports],
@@ -49,3 +60,5 @@ export default [
     },
   },
 ];
+
+export default config;

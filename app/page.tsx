@@ -22,16 +22,18 @@ const roles = [
 export default function HomePage() {
   return (
     <div>
-      <h1 className="text-3xl font-semibold tracking-tight">Credentials for doctors, checkable by anyone</h1>
+      <h1 className="text-3xl font-semibold tracking-tight">
+        Credentials for doctors, checkable by anyone
+      </h1>
       <p className="mt-2 max-w-2xl text-slate-600">
-        Every licence, degree and privilege is a signed record. Every change of status is anchored on
-        a ledger, so nobody can quietly undo a revocation.
+        Every licence, degree and privilege is a signed record. Every change of status is anchored
+        on a ledger, so nobody can quietly undo a revocation.
       </p>
       <div className="mt-8 grid gap-4 md:grid-cols-3">
         {roles.map((r) => (
           <Link key={r.href} href={r.href} className="group">
             <Card className="h-full transition-shadow group-hover:shadow-md">
-              <h2 className="text-lg font-semibold text-brand-800">{r.title}</h2>
+              <h2 className="text-brand-800 text-lg font-semibold">{r.title}</h2>
               <p className="mt-2 text-sm text-slate-600">{r.body}</p>
             </Card>
           </Link>

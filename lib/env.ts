@@ -17,12 +17,18 @@ function pairs(valueSchema: z.ZodString) {
     .default("")
     .transform((raw, ctx) => {
       const out: Record<string, string> = {};
-      for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+      for (const part of raw
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const at = part.indexOf(":");
         const slug = part.slice(0, at).trim();
         const value = valueSchema.safeParse(part.slice(at + 1).trim());
         if (at <= 0 || !value.success) {
-          ctx.addIssue({ code: "custom", message: `expected slug:value pairs, got "${slug || part.slice(0, 12)}…"` });
+          ctx.addIssue({
+            code: "custom",
+            message: `expected slug:value pairs, got "${slug || part.slice(0, 12)}…"`,
+          });
           return z.NEVER;
         }
         out[slug] = value.data;
@@ -66,7 +72,11 @@ export function env(): Env {
 }
 
 /** The only configuration browsers receive: where to read the ledger. */
-export type PublicLedgerConfig = { rpcUrl: string; chainId: number; contractAddress: `0x${string}` };
+export type PublicLedgerConfig = {
+  rpcUrl: string;
+  chainId: number;
+  contractAddress: `0x${string}`;
+};
 
 export function publicLedgerConfig(): PublicLedgerConfig {
   const e = env();

@@ -11,10 +11,16 @@ import { AppError, isAppError } from "@/lib/errors";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+export async function parseJsonBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+): Promise<z.infer<S>> {
   const text = await req.text();
   if (text.length > MAX_BODY_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+    );
   }
   let raw: unknown;
   try {
@@ -25,7 +31,11 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
   return parseInput(schema, raw, "The request body is not valid.");
 }
 
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, message: string): z.infer<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  message: string,
+): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string[]> = {};

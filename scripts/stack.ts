@@ -62,11 +62,16 @@ type Deployment = { chainId: number; address: `0x${string}`; bytecodeHash: strin
 async function main() {
   if (!process.env.LEDGER_RPC_URL) {
     const anvilPort = Number(env.ANVIL_PORT ?? 8545);
-    const anvil = await startAnvil({ port: anvilPort, statePath: path.join(dataDir, "anvil.json") });
+    const anvil = await startAnvil({
+      port: anvilPort,
+      statePath: path.join(dataDir, "anvil.json"),
+    });
     stopAnvil = anvil.stop;
     env.LEDGER_RPC_URL = anvil.rpcUrl;
     env.LEDGER_CHAIN_ID = String(anvil.chainId);
-    console.log(`chain     anvil at ${anvil.rpcUrl} (chain id ${anvil.chainId}), state in ${dataDir}/anvil.json`);
+    console.log(
+      `chain     anvil at ${anvil.rpcUrl} (chain id ${anvil.chainId}), state in ${dataDir}/anvil.json`,
+    );
   }
   const rpcUrl = env.LEDGER_RPC_URL as string;
   const chainId = Number(env.LEDGER_CHAIN_ID ?? 31337);
@@ -75,7 +80,8 @@ async function main() {
     const file = path.join(dataDir, "deployment.json");
     const bytecodeHash = createHash("sha256").update(artifact.bytecode).digest("hex");
     const known = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Deployment) : null;
-    let address = known?.chainId === chainId && known.bytecodeHash === bytecodeHash ? known.address : null;
+    let address =
+      known?.chainId === chainId && known.bytecodeHash === bytecodeHash ? known.address : null;
     if (address && !(await hasContractCode(rpcUrl, address))) {
       console.warn(
         "contract  the recorded contract is gone (the chain was reset); deploying a new one.\n" +
@@ -84,12 +90,15 @@ async function main() {
       address = null;
     }
     if (!address) {
-      const privateKey = (env.LEDGER_PRIVATE_KEY ?? (chainId === 31337 ? anvilKey(0) : undefined)) as
-        | `0x${string}`
-        | undefined;
-      if (!privateKey) throw new Error("Set LEDGER_PRIVATE_KEY (or ANCHOR_CONTRACT_ADDRESS) for this chain.");
+      const privateKey = (env.LEDGER_PRIVATE_KEY ??
+        (chainId === 31337 ? anvilKey(0) : undefined)) as `0x${string}` | undefined;
+      if (!privateKey)
+        throw new Error("Set LEDGER_PRIVATE_KEY (or ANCHOR_CONTRACT_ADDRESS) for this chain.");
       ({ address } = await deployStatusListAnchor({ rpcUrl, chainId, privateKey }));
-      writeFileSync(file, JSON.stringify({ chainId, address, bytecodeHash } satisfies Deployment, null, 2));
+      writeFileSync(
+        file,
+        JSON.stringify({ chainId, address, bytecodeHash } satisfies Deployment, null, 2),
+      );
       console.log(`contract  StatusListAnchor deployed at ${address}`);
     } else {
       console.log(`contract  StatusListAnchor at ${address}`);
@@ -97,7 +106,9 @@ async function main() {
     env.ANCHOR_CONTRACT_ADDRESS = address;
   }
 
-  console.log(`database  ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${dataDir}/pglite`}`);
+  console.log(
+    `database  ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${dataDir}/pglite`}`,
+  );
   const keys = (env.VITAE_DEMO_API_KEYS ?? "").split(",").filter(Boolean);
   if (keys.length > 0) {
     console.log("issuers   demo issuer API keys (development only):");

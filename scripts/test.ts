@@ -22,12 +22,19 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 let passed = 0;
 let failed = 0;
 
-function step(name: string, command: string, argv: string[], extraEnv: Record<string, string> = {}) {
+function step(
+  name: string,
+  command: string,
+  argv: string[],
+  extraEnv: Record<string, string> = {},
+) {
   console.log(`\n── ${name} ──`);
   const started = Date.now();
   const res = spawnSync(command, argv, { stdio: "inherit", env: { ...env, ...extraEnv } });
   const ok = res.status === 0;
-  console.log(`── ${name}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `── ${name}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return ok;
 }
 
@@ -67,7 +74,9 @@ if (runUnit) {
 }
 
 if (runE2e) {
-  if (!step("build", process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"])) {
+  if (
+    !step("build", process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"])
+  ) {
     failed++;
   } else {
     const pwReport = path.join(reports, "playwright.json");

@@ -10,10 +10,10 @@ export function SiteHeader() {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-brand-800">
+        <Link href="/" className="text-brand-800 flex items-center gap-2 font-semibold">
           <span
             aria-hidden
-            className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm text-white"
+            className="bg-brand-600 grid size-8 place-items-center rounded-md text-sm text-white"
           >
             V
           </span>

@@ -23,11 +23,15 @@ test.describe("public HTTP API", () => {
     const body = await doc.json();
     expect(body.id).toBe(licensing.did);
     expect(body.assertionMethod).toEqual([`${licensing.did}#key-1`]);
-    expect(body.verificationMethod[1].blockchainAccountId).toMatch(/^eip155:31337:0x[0-9a-fA-F]{40}$/);
+    expect(body.verificationMethod[1].blockchainAccountId).toMatch(
+      /^eip155:31337:0x[0-9a-fA-F]{40}$/,
+    );
     expect((await request.get("/issuers/nobody-here/did.json")).status()).toBe(404);
   });
 
-  test("issue, verify, revoke — and the served list is what the chain anchored", async ({ request }) => {
+  test("issue, verify, revoke — and the served list is what the chain anchored", async ({
+    request,
+  }) => {
     const issued = await request.post(`/api/v1/issuers/${LICENSING}/credentials`, {
       headers: auth(LICENSING),
       data: licence(),
@@ -79,7 +83,9 @@ test.describe("public HTTP API", () => {
       address,
       abi: statusListAnchorAbi,
       functionName: "latest",
-      args: [keccak256(toBytes(`${new URL(list.url()).origin}/api/v1/status-lists/${status.listId}`))],
+      args: [
+        keccak256(toBytes(`${new URL(list.url()).origin}/api/v1/status-lists/${status.listId}`)),
+      ],
     })) as readonly [string, number | bigint, Hex, string, number | bigint];
     expect(latest[2]).toBe(hash);
     expect(Number(latest[1])).toBe(change.version);
@@ -91,7 +97,9 @@ test.describe("public HTTP API", () => {
   });
 
   test("authentication and isolation between issuers", async ({ request }) => {
-    const noKey = await request.post(`/api/v1/issuers/${LICENSING}/credentials`, { data: licence() });
+    const noKey = await request.post(`/api/v1/issuers/${LICENSING}/credentials`, {
+      data: licence(),
+    });
     expect(noKey.status()).toBe(401);
     const wrongKey = await request.post(`/api/v1/issuers/${LICENSING}/credentials`, {
       headers: { Authorization: "Bearer not-a-real-key-at-all" },
@@ -158,14 +166,18 @@ test.describe("public HTTP API", () => {
     });
     expect(badSubject.status()).toBe(400);
     const fields = (await badSubject.json()).error.fields;
-    expect(Object.keys(fields)).toEqual(expect.arrayContaining(["subject.name", "subject.licenseNumber"]));
+    expect(Object.keys(fields)).toEqual(
+      expect.arrayContaining(["subject.name", "subject.licenseNumber"]),
+    );
 
     const unknownList = await request.get("/api/v1/status-lists/no-such-list");
     expect(unknownList.status()).toBe(404);
   });
 });
 
-async function readAnchorAddress(request: import("@playwright/test").APIRequestContext): Promise<Hex> {
+async function readAnchorAddress(
+  request: import("@playwright/test").APIRequestContext,
+): Promise<Hex> {
   const res = await request.get("/api/v1/ledger");
   expect(res.status()).toBe(200);
   const { contractAddress } = (await res.json()) as { contractAddress: Hex };

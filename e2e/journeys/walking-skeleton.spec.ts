@@ -41,12 +41,16 @@ test("a licence travels from issuer to wallet to verifier, and its revocation fo
   await issuer.getByTestId(testIds.issuer.issueSubmit).click();
   const claimUrl = (await issuer.getByTestId(testIds.issuer.claimLink).innerText()).trim();
   expect(claimUrl).toMatch(/\/wallet\/claim#[A-Za-z0-9_-]{20,}$/);
-  await expect(issuer.getByTestId(testIds.issuer.credentialRow).filter({ hasText: name })).toBeVisible();
+  await expect(
+    issuer.getByTestId(testIds.issuer.credentialRow).filter({ hasText: name }),
+  ).toBeVisible();
   await shot(issuer, "issuer-issued");
 
   // 2. The doctor opens the claim link: the wallet makes its key in the browser and claims.
   await doctor.goto(claimUrl);
-  await expect(doctor.getByTestId(testIds.wallet.claimOffer)).toContainText("Eastland Medical Licensing Authority");
+  await expect(doctor.getByTestId(testIds.wallet.claimOffer)).toContainText(
+    "Eastland Medical Licensing Authority",
+  );
   await shot(doctor, "wallet-claim-offer");
   await doctor.getByTestId(testIds.wallet.claimAccept).click();
   await expect(doctor.getByTestId(testIds.wallet.claimResult)).toBeVisible();
@@ -86,7 +90,10 @@ test("a licence travels from issuer to wallet to verifier, and its revocation fo
   await expect(verdict).toContainText("Valid");
   const checks = hospital.getByTestId(testIds.verifier.check);
   for (const id of ["signature", "validity", "status", "anchor", "trust"]) {
-    await expect(checks.and(hospital.locator(`[data-check-id="${id}"]`))).toHaveAttribute("data-ok", "true");
+    await expect(checks.and(hospital.locator(`[data-check-id="${id}"]`))).toHaveAttribute(
+      "data-ok",
+      "true",
+    );
   }
   await expect(hospital.getByText("No independent surgery")).toBeVisible();
   await shot(hospital, "verifier-valid");
@@ -102,8 +109,14 @@ test("a licence travels from issuer to wallet to verifier, and its revocation fo
 
   await hospital.getByTestId(testIds.verifier.recheck).click();
   await expect(verdict).toContainText("Revoked");
-  await expect(checks.and(hospital.locator('[data-check-id="status"]'))).toHaveAttribute("data-ok", "false");
-  await expect(checks.and(hospital.locator('[data-check-id="anchor"]'))).toHaveAttribute("data-ok", "true");
+  await expect(checks.and(hospital.locator('[data-check-id="status"]'))).toHaveAttribute(
+    "data-ok",
+    "false",
+  );
+  await expect(checks.and(hospital.locator('[data-check-id="anchor"]'))).toHaveAttribute(
+    "data-ok",
+    "true",
+  );
   await shot(hospital, "verifier-revoked");
 
   // The wallet's own badge follows the ledger too.

@@ -1,4 +1,3 @@
-
 import {
   bigint,
   customType,
@@ -141,4 +140,3 @@ export const credentials = pgTable(
     index("credentials_issuer_issued").on(t.issuerSlug, t.issuedAt.desc()),
   ],
 );
-

@@ -19,7 +19,9 @@ export function createIssuerAgent(db: Db, secret: string): IssuerAgent {
     plugins: [
       new KeyManager({
         store: new DrizzleKeyStore(db),
-        kms: { local: new KeyManagementSystem(new DrizzlePrivateKeyStore(db, new SecretBox(secret))) },
+        kms: {
+          local: new KeyManagementSystem(new DrizzlePrivateKeyStore(db, new SecretBox(secret))),
+        },
       }),
       new DIDManager({
         store: new DrizzleDidStore(db),

@@ -17,7 +17,8 @@ export async function authenticateIssuer(
   slug: string,
 ): Promise<Issuer> {
   const key = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
-  if (!key) throw new AppError("UNAUTHORIZED", "Send the issuer API key as `Authorization: Bearer <key>`.");
+  if (!key)
+    throw new AppError("UNAUTHORIZED", "Send the issuer API key as `Authorization: Bearer <key>`.");
   const [row] = await svc.db
     .select({ issuer: issuers })
     .from(apiKeys)

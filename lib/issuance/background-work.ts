@@ -18,7 +18,9 @@ export async function startBackgroundWork(): Promise<void> {
     try {
       await anchorAllPending(svc, (slug) => findIssuer(svc, slug));
     } catch (err) {
-      console.warn(`[vitae] anchoring sweep failed: ${err instanceof Error ? err.message : "unknown"}`);
+      console.warn(
+        `[vitae] anchoring sweep failed: ${err instanceof Error ? err.message : "unknown"}`,
+      );
     }
   };
   await sweep();

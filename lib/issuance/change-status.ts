@@ -38,12 +38,18 @@ export async function changeCredentialStatus(
   if (row.status === next) {
     return { ...(await anchorPending(svc, issuer, listId)), status: next };
   }
-  const anchor = await setStatusBit(svc, issuer, listId, row.statusIndex, action !== "reinstate", (tx) =>
-    tx
-      .update(credentials)
-      .set({ status: next, statusReason: reason ?? null })
-      .where(eq(credentials.id, row.id))
-      .then(() => undefined),
+  const anchor = await setStatusBit(
+    svc,
+    issuer,
+    listId,
+    row.statusIndex,
+    action !== "reinstate",
+    (tx) =>
+      tx
+        .update(credentials)
+        .set({ status: next, statusReason: reason ?? null })
+        .where(eq(credentials.id, row.id))
+        .then(() => undefined),
   );
   return { ...anchor, status: next };
 }

@@ -31,9 +31,16 @@ async function findClaim(svc: IssuanceServices, token: string, now: Date) {
     .from(credentials)
     .innerJoin(issuers, eq(issuers.slug, credentials.issuerSlug))
     .where(eq(credentials.claimTokenHash, hashSecret(token)));
-  if (!row) throw new AppError("NOT_FOUND", "This claim link is not valid. Check that you copied all of it.");
+  if (!row)
+    throw new AppError(
+      "NOT_FOUND",
+      "This claim link is not valid. Check that you copied all of it.",
+    );
   if (row.credential.claimedAt) {
-    throw new AppError("GONE", "This credential has already been claimed. Each claim link works once.");
+    throw new AppError(
+      "GONE",
+      "This credential has already been claimed. Each claim link works once.",
+    );
   }
   if (row.credential.claimExpiresAt && row.credential.claimExpiresAt.getTime() < now.getTime()) {
     throw new AppError(
@@ -54,7 +61,10 @@ function preview(claims: Record<string, unknown>): Record<string, string> {
 export async function getClaimOffer(svc: IssuanceServices, token: string, now = new Date()) {
   const { credential, issuer } = await findClaim(svc, token, now);
   const nonce = randomBytes(16).toString("base64url");
-  await svc.db.update(credentials).set({ claimNonce: nonce }).where(eq(credentials.id, credential.id));
+  await svc.db
+    .update(credentials)
+    .set({ claimNonce: nonce })
+    .where(eq(credentials.id, credential.id));
   return {
     offer: {
       credentialId: credential.id,
@@ -75,7 +85,10 @@ export async function redeemClaim(
   now = new Date(),
 ): Promise<{ id: string; credential: string }> {
   const { credential, issuer } = await findClaim(svc, token, now);
-  const verified = await verifyJwt(proof, { resolveDid: resolveHolderDid, purpose: "authentication" });
+  const verified = await verifyJwt(proof, {
+    resolveDid: resolveHolderDid,
+    purpose: "authentication",
+  });
   if (!verified.ok) {
     throw new AppError("VALIDATION_FAILED", `The wallet's proof is not valid: ${verified.message}`);
   }
@@ -86,10 +99,14 @@ export async function redeemClaim(
     payload.aud !== issuer.did && "the proof is addressed to another issuer",
     (!credential.claimNonce || payload.nonce !== credential.claimNonce) &&
       "the proof does not answer this offer's nonce (reload the claim page)",
-    !(Math.abs(now.getTime() / 1000 - iat) <= PROOF_MAX_AGE_S) && "the proof is too old or from the future",
+    !(Math.abs(now.getTime() / 1000 - iat) <= PROOF_MAX_AGE_S) &&
+      "the proof is too old or from the future",
   ].filter(Boolean);
   if (problems.length > 0) {
-    throw new AppError("VALIDATION_FAILED", `The wallet's proof was refused: ${problems.join("; ")}.`);
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `The wallet's proof was refused: ${problems.join("; ")}.`,
+    );
   }
   if (credential.subjectDid && credential.subjectDid !== holderDid) {
     throw new AppError("FORBIDDEN", "This claim link was issued to a different wallet.");
@@ -102,7 +119,10 @@ export async function redeemClaim(
     .where(and(eq(credentials.id, credential.id), isNull(credentials.claimedAt)))
     .returning({ id: credentials.id });
   if (spent.length === 0) {
-    throw new AppError("GONE", "This credential has already been claimed. Each claim link works once.");
+    throw new AppError(
+      "GONE",
+      "This credential has already been claimed. Each claim link works once.",
+    );
   }
   return { id: credential.id, credential: jwt };
 }

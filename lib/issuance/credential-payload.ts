@@ -39,7 +39,10 @@ export function credentialPayload(
       "@context": [W3C_CREDENTIALS_V1, VITAE_CONTEXT],
       type: ["VerifiableCredential", row.type],
       credentialSubject: row.claims,
-      credentialStatus: [entry("revocation"), entry("suspension")],
+      // An array of entries (allowed by Bitstring Status List); did-jwt-vc types only one.
+      credentialStatus: [entry("revocation"), entry("suspension")] as unknown as NonNullable<
+        JwtCredentialPayload["vc"]["credentialStatus"]
+      >,
     },
   };
 }

@@ -40,7 +40,11 @@ export function issuerDidDocument(opts: {
         id: keyId,
         type: "JsonWebKey2020",
         controller: did,
-        publicKeyJwk: { kty: "OKP", crv: "Ed25519", x: hexToBase64url(opts.signingKey.publicKeyHex) },
+        publicKeyJwk: {
+          kty: "OKP",
+          crv: "Ed25519",
+          x: hexToBase64url(opts.signingKey.publicKeyHex),
+        },
       },
       {
         id: `${did}#${LEDGER_FRAGMENT}`,

@@ -12,11 +12,20 @@ export type DirectoryEntry = { slug: string; did: string; name: string; credenti
 
 export async function listIssuers(svc: IssuanceServices): Promise<DirectoryEntry[]> {
   const rows = await svc.db.select().from(issuers).orderBy(asc(issuers.name));
-  return rows.map((r) => ({ slug: r.slug, did: r.did, name: r.name, credentialTypes: r.credentialTypes }));
+  return rows.map((r) => ({
+    slug: r.slug,
+    did: r.did,
+    name: r.name,
+    credentialTypes: r.credentialTypes,
+  }));
 }
 
 export async function trustSnapshot(svc: IssuanceServices): Promise<TrustSnapshot> {
-  return { issuers: await listIssuers(svc), source: "vitae-directory", fetchedAt: new Date().toISOString() };
+  return {
+    issuers: await listIssuers(svc),
+    source: "vitae-directory",
+    fetchedAt: new Date().toISOString(),
+  };
 }
 
 export async function didDocumentFor(svc: IssuanceServices, slug: string) {

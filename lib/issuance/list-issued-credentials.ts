@@ -15,7 +15,12 @@ export type IssuedCredentialSummary = {
   issuedAt: string;
   validUntil: string | null;
   claimed: boolean;
-  revocation: { listId: string; index: number; anchoredVersion: number | null; anchorTx: string | null };
+  revocation: {
+    listId: string;
+    index: number;
+    anchoredVersion: number | null;
+    anchorTx: string | null;
+  };
 };
 
 /** The issuer's newest credentials with the anchor of their revocation list. */
@@ -30,14 +35,21 @@ export async function listIssuedCredentials(
     .where(eq(credentials.issuerSlug, issuer.slug))
     .orderBy(desc(credentials.issuedAt))
     .limit(limit);
-  const listIds = [...new Set(rows.map((r) => statusListId(issuer.slug, "revocation", r.listSeries)))];
+  const listIds = [
+    ...new Set(rows.map((r) => statusListId(issuer.slug, "revocation", r.listSeries))),
+  ];
   const anchored =
     listIds.length === 0
       ? []
       : await svc.db
           .select()
           .from(statusListVersions)
-          .where(and(inArray(statusListVersions.listId, listIds), eq(statusListVersions.state, "anchored")))
+          .where(
+            and(
+              inArray(statusListVersions.listId, listIds),
+              eq(statusListVersions.state, "anchored"),
+            ),
+          )
           .orderBy(desc(statusListVersions.version));
   const latestByList = new Map<string, (typeof anchored)[number]>();
   for (const v of anchored) if (!latestByList.has(v.listId)) latestByList.set(v.listId, v);

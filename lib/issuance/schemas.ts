@@ -22,7 +22,10 @@ export const statusChangeBodySchema = z
   .default({});
 
 export const claimBodySchema = z.object({
-  proof: z.string().min(10).max(16 * 1024),
+  proof: z
+    .string()
+    .min(10)
+    .max(16 * 1024),
 });
 
 export const claimTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, "not a claim token");

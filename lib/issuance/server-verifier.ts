@@ -16,7 +16,9 @@ function localFetch(svc: IssuanceServices): typeof fetch {
   const didPath = /^\/issuers\/([a-z0-9-]+)\/did\.json$/;
   const listPath = /^\/api\/v1\/status-lists\/([A-Za-z0-9-]+)$/;
   return async (input, init) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+    const url = new URL(
+      typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
+    );
     if (url.origin !== new URL(svc.publicUrl).origin) return fetch(input, init);
     try {
       const did = didPath.exec(url.pathname)?.[1];

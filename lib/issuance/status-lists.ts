@@ -120,11 +120,14 @@ export async function setStatusBit(
   listId: string,
   index: number,
   value: boolean,
-  alsoInTransaction: (tx: Parameters<Parameters<IssuanceServices["db"]["transaction"]>[0]>[0]) => Promise<void>,
+  alsoInTransaction: (
+    tx: Parameters<Parameters<IssuanceServices["db"]["transaction"]>[0]>[0],
+  ) => Promise<void>,
 ): Promise<AnchorState> {
   return withListLock(listId, async () => {
     const list = await getStatusList(svc, listId);
-    if (index < 0 || index >= list.size) throw new AppError("CONFLICT", "Status index out of range.");
+    if (index < 0 || index >= list.size)
+      throw new AppError("CONFLICT", "Status index out of range.");
     const bits = new Uint8Array(list.bits);
     setBit(bits, index, value);
 
@@ -144,7 +147,9 @@ export async function setStatusBit(
         await tx
           .update(statusListVersions)
           .set(signed)
-          .where(and(eq(statusListVersions.listId, listId), eq(statusListVersions.version, version)));
+          .where(
+            and(eq(statusListVersions.listId, listId), eq(statusListVersions.version, version)),
+          );
       } else {
         await tx
           .insert(statusListVersions)
@@ -188,7 +193,11 @@ async function anchorPendingLocked(
       hash: pending.hash as `0x${string}`,
       uri: statusListUrl(svc, listId),
     });
-    receipt = { txHash: sent.txHash, blockNumber: Number(sent.blockNumber), anchoredAt: sent.anchoredAt };
+    receipt = {
+      txHash: sent.txHash,
+      blockNumber: Number(sent.blockNumber),
+      anchoredAt: sent.anchoredAt,
+    };
   } catch (err) {
     // Our earlier attempt may have landed before we could record it: believe the chain.
     const onChain =
@@ -198,8 +207,16 @@ async function anchorPendingLocked(
     if (onChain && onChain.version === pending.version && onChain.hash === pending.hash) {
       receipt = { txHash: null, blockNumber: null, anchoredAt: onChain.anchoredAt };
     } else {
-      console.warn(`[vitae] anchor of ${listId} v${pending.version} pending: ${(err as Error).message}`);
-      return { listId, version: pending.version, state: "pending", anchorTx: null, anchoredAt: null };
+      console.warn(
+        `[vitae] anchor of ${listId} v${pending.version} pending: ${(err as Error).message}`,
+      );
+      return {
+        listId,
+        version: pending.version,
+        state: "pending",
+        anchorTx: null,
+        anchoredAt: null,
+      };
     }
   }
   await svc.db.transaction(async (tx) => {
@@ -211,7 +228,9 @@ async function anchorPendingLocked(
         blockNumber: receipt.blockNumber,
         anchoredAt: receipt.anchoredAt,
       })
-      .where(and(eq(statusListVersions.listId, listId), eq(statusListVersions.version, pending.version)));
+      .where(
+        and(eq(statusListVersions.listId, listId), eq(statusListVersions.version, pending.version)),
+      );
     await tx
       .update(statusLists)
       .set({ anchoredVersion: pending.version })
@@ -256,7 +275,10 @@ export async function servedVersion(svc: IssuanceServices, listId: string) {
 }
 
 /** Anchors every pending version; the server runs this on start and periodically. */
-export async function anchorAllPending(svc: IssuanceServices, issuerOf: (slug: string) => Promise<Issuer>) {
+export async function anchorAllPending(
+  svc: IssuanceServices,
+  issuerOf: (slug: string) => Promise<Issuer>,
+) {
   const rows = await svc.db
     .selectDistinct({ listId: statusListVersions.listId, issuerSlug: statusLists.issuerSlug })
     .from(statusListVersions)

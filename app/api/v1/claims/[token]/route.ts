@@ -10,12 +10,20 @@ type Ctx = { params: Promise<{ token: string }> };
 const noStore = { headers: { "Cache-Control": "no-store" } };
 
 export const GET = handle(async (_req, ctx: Ctx) => {
-  const token = parseInput(claimTokenSchema, (await ctx.params).token, "This claim link is not valid.");
+  const token = parseInput(
+    claimTokenSchema,
+    (await ctx.params).token,
+    "This claim link is not valid.",
+  );
   return NextResponse.json(await getClaimOffer(await getServices(), token), noStore);
 });
 
 export const POST = handle(async (req, ctx: Ctx) => {
-  const token = parseInput(claimTokenSchema, (await ctx.params).token, "This claim link is not valid.");
+  const token = parseInput(
+    claimTokenSchema,
+    (await ctx.params).token,
+    "This claim link is not valid.",
+  );
   const { proof } = await parseJsonBody(req, claimBodySchema);
   return NextResponse.json(await redeemClaim(await getServices(), token, proof), noStore);
 });

@@ -17,10 +17,12 @@ export const GET = handle(async (req, ctx: { params: Promise<{ listId: string }>
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "ETag",
   };
-  if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  if (req.headers.get("if-none-match") === etag)
+    return new Response(null, { status: 304, headers });
   const accept = req.headers.get("accept") ?? "";
-  const type = accept.includes("application/vc+jwt") || !accept.includes("text/plain")
-    ? "application/vc+jwt"
-    : "text/plain; charset=utf-8";
+  const type =
+    accept.includes("application/vc+jwt") || !accept.includes("text/plain")
+      ? "application/vc+jwt"
+      : "text/plain; charset=utf-8";
   return new Response(served.jwt, { status: 200, headers: { ...headers, "Content-Type": type } });
 });

@@ -4,7 +4,11 @@ import { z } from "zod";
 import { handle, parseInput, parseJsonBody } from "@/lib/http";
 import { authenticateIssuer } from "@/lib/issuance/authenticate-issuer";
 import { changeCredentialStatus } from "@/lib/issuance/change-status";
-import { issuerSlugSchema, statusActionSchema, statusChangeBodySchema } from "@/lib/issuance/schemas";
+import {
+  issuerSlugSchema,
+  statusActionSchema,
+  statusChangeBodySchema,
+} from "@/lib/issuance/schemas";
 import { getServices } from "@/lib/issuance/services";
 
 const paramsSchema = z.object({
