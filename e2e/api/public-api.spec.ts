@@ -146,7 +146,8 @@ test.describe("public HTTP API", () => {
     for (const c of cases) {
       const res = await request.post("/api/v1/verify", {
         headers: { "Content-Type": "application/json" },
-        data: c.raw ?? JSON.stringify(c.data),
+        // A Buffer is sent as is; a string would be JSON-encoded by Playwright.
+        data: Buffer.from(c.raw ?? JSON.stringify(c.data)),
       });
       expect(res.status(), JSON.stringify(c)).toBe(400);
       const body = await res.json();

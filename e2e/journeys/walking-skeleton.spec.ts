@@ -31,12 +31,12 @@ test("a licence travels from issuer to wallet to verifier, and its revocation fo
   await issuer.getByTestId(testIds.issuer.signIn).click();
   const form = issuer.getByTestId(testIds.issuer.issueForm);
   await expect(form).toBeVisible();
-  await form.getByLabel("Full name").fill(name);
+  await form.getByLabel("Doctor's full name").fill(name);
   await form.getByLabel("Licence number").fill("EL-204518");
   await form.getByLabel("Jurisdiction").fill("Eastland");
-  await form.getByLabel("Scope of practice").fill("General medical practice");
+  await form.getByLabel("Scope of practice (optional)").fill("General medical practice");
   await form.getByTestId(testIds.issuer.addCondition).click();
-  await form.getByLabel("Condition", { exact: true }).fill("No independent surgery");
+  await form.getByLabel("Condition 1", { exact: true }).fill("No independent surgery");
   await shot(issuer, "issuer-form");
   await issuer.getByTestId(testIds.issuer.issueSubmit).click();
   const claimUrl = (await issuer.getByTestId(testIds.issuer.claimLink).innerText()).trim();
