@@ -46,6 +46,7 @@ export function TextField({
   label,
   hint,
   error,
+  className = "",
   ...rest
 }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
@@ -53,7 +54,7 @@ export function TextField({
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
-        className={control}
+        className={`${control} ${className}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...rest}
@@ -66,6 +67,7 @@ export function TextAreaField({
   label,
   hint,
   error,
+  className = "",
   ...rest
 }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
@@ -73,7 +75,7 @@ export function TextAreaField({
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
-        className={`${control} font-mono`}
+        className={`${control} font-mono ${className}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...rest}
