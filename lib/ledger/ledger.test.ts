@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { privateKeyToAccount } from "viem/accounts";
 import { keccak256, toBytes, type Address, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anvilPrivateKey, startAnvil, type Anvil } from "@/scripts/support/anvil";
+import { anvilKey as anvilPrivateKey } from "@/lib/issuance/ledger-keys";
+import { startAnvil, type Anvil } from "@/scripts/support/anvil";
+import { freePort } from "@/scripts/support/test-stack";
 import { deployStatusListAnchor, fundAccount, hasContractCode } from "@/lib/ledger/deploy";
 import {
   createLedgerReader,
@@ -16,18 +17,6 @@ import {
   type LedgerReader,
 } from "@/lib/ledger/reader";
 import { AnchorRejectedError, createLedgerWriter, type LedgerWriter } from "@/lib/ledger/writer";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const issuerKey = anvilPrivateKey(1);
 const otherKey = anvilPrivateKey(2);

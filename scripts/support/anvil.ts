@@ -10,11 +10,8 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { toHex, type Hex } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
 
 /** Anvil's well-known development mnemonic; its accounts are public, never use them for value. */
-export const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
 export const ANVIL_CHAIN_ID = 31337;
 
 export type StartAnvilOptions = {
@@ -108,13 +105,6 @@ export async function startAnvil(options: StartAnvilOptions): Promise<Anvil> {
   }
 
   return { rpcUrl, chainId: ANVIL_CHAIN_ID, pid, stop };
-}
-
-/** The private key of anvil's pre-funded account `index` (0–9 hold 10 000 ETH each). */
-export function anvilPrivateKey(index: number): Hex {
-  const key = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).getHdKey().privateKey;
-  if (!key) throw new Error(`no private key for anvil account ${index}`);
-  return toHex(key);
 }
 
 function anvilBinary(): string {
