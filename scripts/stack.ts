@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import artifact from "../contracts/artifacts/StatusListAnchor.json" with { type: "json" };
-import { deployStatusListAnchor, hasContractCode } from "../lib/ledger/deploy";
+import { deployStatusListAnchor, hasContractCode } from "../lib/ledger/writer";
 import { anvilKey } from "../lib/issuance/ledger-keys";
 import { startAnvil } from "./support/anvil";
 import { loadEnv } from "./support/load-env";

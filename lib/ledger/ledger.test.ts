@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anvilKey as anvilPrivateKey } from "@/lib/issuance/ledger-keys";
 import { startAnvil, type Anvil } from "@/scripts/support/anvil";
 import { freePort } from "@/scripts/support/test-stack";
-import { deployStatusListAnchor, fundAccount, hasContractCode } from "@/lib/ledger/deploy";
+import { deployStatusListAnchor, fundAccount, hasContractCode } from "@/lib/ledger/writer";
 import {
   createLedgerReader,
   LedgerUnavailableError,

@@ -11,6 +11,10 @@ import "server-only";
  *
  * Anchors of the same list must still be awaited in order by the caller: version n+1 is simulated
  * against the chain state that includes version n only once n is mined.
+ *
+ * Setting up a ledger lives here too (deploying StatusListAnchor, funding issuer accounts): the
+ * dev orchestrator and tests use it against anvil; production deploys once and configures
+ * ANCHOR_CONTRACT_ADDRESS.
  */
 import {
   BaseError,
@@ -20,6 +24,7 @@ import {
   defineChain,
   HttpRequestError,
   http,
+  parseEther,
   parseEventLogs,
   TimeoutError,
   WaitForTransactionReceiptTimeoutError,
@@ -30,6 +35,7 @@ import {
   type TransactionReceipt,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import artifact from "@/contracts/artifacts/StatusListAnchor.json";
 import { AppError } from "@/lib/errors";
 import { statusListAnchorAbi } from "@/lib/ledger/abi";
 import { LedgerUnavailableError, type LedgerConfig } from "@/lib/ledger/reader";
@@ -222,4 +228,87 @@ export function unavailableOr(error: unknown): unknown {
     });
   }
   return error;
+}
+
+// ── Setting up a ledger ──────────────────────────────────────────────────────────────────
+
+export type LedgerAccountConfig = {
+  rpcUrl: string;
+  chainId: number;
+  /** The account that pays; never logged. */
+  privateKey: Hex;
+  confirmations?: number;
+};
+
+const setupReceiptTimeoutMs = 120_000;
+
+function clients({ rpcUrl, chainId }: { rpcUrl: string; chainId: number }) {
+  const chain = ledgerChain({ chainId, rpcUrl });
+  const transport = http(rpcUrl, { timeout: rpcTimeoutMs, retryCount: 1 });
+  return {
+    publicClient: createPublicClient({ chain, transport, pollingInterval: 1_000 }),
+    walletClient: createWalletClient({ chain, transport, pollingInterval: 1_000 }),
+  };
+}
+
+export async function deployStatusListAnchor(
+  config: LedgerAccountConfig,
+): Promise<{ address: Address; txHash: Hex }> {
+  const { chainId, privateKey, confirmations = 1 } = config;
+  const { publicClient, walletClient } = clients(config);
+  const account = privateKeyToAccount(privateKey);
+
+  const txHash = await serializeByAccount(chainId, account.address, async () => {
+    try {
+      return await walletClient.deployContract({
+        account,
+        abi: statusListAnchorAbi,
+        bytecode: artifact.bytecode as Hex,
+      });
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+  });
+  const receipt = await waitForReceipt(publicClient, txHash, confirmations, setupReceiptTimeoutMs);
+  if (!receipt.contractAddress) throw new Error(`deploy transaction ${txHash} created no contract`);
+  return { address: receipt.contractAddress, txHash };
+}
+
+/** False for an address without code, e.g. a contract address from a chain that was reset. */
+export async function hasContractCode(rpcUrl: string, address: Address): Promise<boolean> {
+  const client = createPublicClient({
+    transport: http(rpcUrl, { timeout: rpcTimeoutMs, retryCount: 1 }),
+  });
+  try {
+    const code = await client.getCode({ address });
+    return code !== undefined && code !== "0x";
+  } catch (error) {
+    throw unavailableOr(error);
+  }
+}
+
+/**
+ * Sends `amount` from the paying account to `address` when its balance is below `minBalance`,
+ * so each demo issuer can anchor from its own ledger account. Returns the transaction, if any.
+ */
+export async function fundAccount(
+  config: LedgerAccountConfig & { address: Address; minBalance?: bigint; amount?: bigint },
+): Promise<{ funded: boolean; txHash?: Hex; balance: bigint }> {
+  const { chainId, privateKey, address, confirmations = 1 } = config;
+  const minBalance = config.minBalance ?? parseEther("1");
+  const amount = config.amount ?? parseEther("10");
+  const { publicClient, walletClient } = clients(config);
+  const account = privateKeyToAccount(privateKey);
+
+  try {
+    const balance = await publicClient.getBalance({ address });
+    if (balance >= minBalance) return { funded: false, balance };
+    const txHash = await serializeByAccount(chainId, account.address, () =>
+      walletClient.sendTransaction({ account, to: address, value: amount }),
+    );
+    await waitForReceipt(publicClient, txHash, confirmations, setupReceiptTimeoutMs);
+    return { funded: true, txHash, balance: await publicClient.getBalance({ address }) };
+  } catch (error) {
+    throw unavailableOr(error);
+  }
 }

@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import type { Address } from "viem";
 import { openMemoryDatabase, type DbHandle } from "@/lib/db/client";
-import { deployStatusListAnchor } from "@/lib/ledger/deploy";
+import { deployStatusListAnchor } from "@/lib/ledger/writer";
 import type { LedgerConfig } from "@/lib/ledger/reader";
 import { anvilKey } from "@/lib/issuance/ledger-keys";
 import { createServices, seedDemoIssuers, type IssuanceServices } from "@/lib/issuance/services";
