@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import type { Address } from "viem";
-import { openMemoryDatabase, type DbHandle } from "@/lib/db/client";
+import { openDatabase, openMemoryDatabase, type DbHandle } from "@/lib/db/client";
 import { deployStatusListAnchor } from "@/lib/ledger/writer";
 import type { LedgerConfig } from "@/lib/ledger/reader";
 import { anvilKey } from "@/lib/issuance/ledger-keys";
@@ -9,7 +9,8 @@ import { startAnvil, type Anvil } from "./anvil";
 
 /**
  * The real parts, for tests and benchmarks that run in Node: a fresh anvil on a free port with
- * the anchor contract deployed, and a fresh in-memory PGlite with the demo issuers seeded.
+ * the anchor contract deployed, and a fresh in-memory PGlite (or the PostgreSQL database named by
+ * TEST_DATABASE_URL) with the demo issuers seeded.
  */
 
 export async function freePort(): Promise<number> {
@@ -51,7 +52,9 @@ export const TEST_API_KEYS = {
 export async function startTestServices(
   chain: TestChain,
 ): Promise<{ svc: IssuanceServices; db: DbHandle }> {
-  const db = await openMemoryDatabase();
+  // TEST_DATABASE_URL runs the same tests on PostgreSQL (give it an empty database).
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  const db = databaseUrl ? await openDatabase({ databaseUrl }) : await openMemoryDatabase();
   const svc = createServices({
     db: db.db,
     secret: TEST_SECRET,
