@@ -9,7 +9,7 @@ import { didDocumentSchema, publicJwkSchema, type DidDocument, type PublicJwk } 
  * did:web so they can rotate keys; holders use did:key / did:jwk derived from their browser key.
  *
  * A resolver instance caches successful resolutions for a fixed TTL and shares in-flight lookups,
- * so a roster of 500 credentials from one issuer costs one request for its DID document. Failures
+ * so a roster of 500 credentials from one issuer costs one request for its DID document; failures
  * are not cached: a blip must not stick for five minutes.
  */
 

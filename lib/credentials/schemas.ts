@@ -83,7 +83,7 @@ export type DecodedCredential = {
 };
 
 /**
- * A public key as published in a DID document. Unknown members (alg, use, kid, …) are dropped so a
+ * A public key as published in a DID document; unknown members (alg, use, kid, …) are dropped so a
  * key is always imported from exactly its public coordinates; a JWK that carries a private part is
  * refused outright, because a published private key means anyone can sign as the issuer.
  */

@@ -47,7 +47,7 @@ async function checkSignature(
   jws: Parameters<typeof verifyJws>[0],
   deps: VerifyCredentialDeps,
 ): Promise<Check> {
-  // Refuse `none`, HS256 and friends before spending a request on the issuer's DID document.
+  // Refuse `none`, HS256 and friends before spending a request on the issuer's DID document (cheap checks first).
   const gate = checkAlgorithm(credential.header.alg);
   if (!gate.ok) return check("signature", false, gate.code, gate.message);
   const kid = credential.header.kid;

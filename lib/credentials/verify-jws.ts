@@ -66,14 +66,16 @@ function absolute(ref: string, documentId: string): string {
 
 /** The methods a document lists under a relationship, by reference or embedded. */
 function methodsFor(
-  document: DidDocument,
+  didDocument: DidDocument,
   purpose: VerificationRelationship,
 ): VerificationMethod[] {
-  const byId = new Map(document.verificationMethod.map((m) => [absolute(m.id, document.id), m]));
+  const byId = new Map(
+    didDocument.verificationMethod.map((m) => [absolute(m.id, didDocument.id), m]),
+  );
   const out: VerificationMethod[] = [];
-  for (const entry of document[purpose] ?? []) {
-    const method = typeof entry === "string" ? byId.get(absolute(entry, document.id)) : entry;
-    if (method) out.push({ ...method, id: absolute(method.id, document.id) });
+  for (const entry of didDocument[purpose] ?? []) {
+    const method = typeof entry === "string" ? byId.get(absolute(entry, didDocument.id)) : entry;
+    if (method) out.push({ ...method, id: absolute(method.id, didDocument.id) });
   }
   return out;
 }
@@ -197,11 +199,11 @@ export async function verifyJws(
   jws: JwsParts,
   options: VerifyJwsOptions,
 ): Promise<JwsVerification> {
-  const { kid, document, purpose, algorithms = allowedAlgorithms } = options;
+  const { kid, document: didDocument, purpose, algorithms = allowedAlgorithms } = options;
   const gate = checkAlgorithm(jws.header.alg, algorithms);
   if (!gate.ok) return gate;
   const { alg } = gate;
-  const candidates = methodsFor(document, purpose);
+  const candidates = methodsFor(didDocument, purpose);
 
   if (kid === undefined) {
     const usable = candidates.filter((m) => {
@@ -212,7 +214,7 @@ export async function verifyJws(
       return {
         ok: false,
         code: "KEY_NOT_FOUND",
-        message: `${document.id} lists no ${alg} key for ${purpose}.`,
+        message: `${didDocument.id} lists no ${alg} key for ${purpose}.`,
       };
     }
     let last: JwsVerification | undefined;
@@ -230,25 +232,25 @@ export async function verifyJws(
       message: "The JWS header's kid is not a key reference.",
     };
   }
-  const kidAbsolute = absolute(kid, document.id);
-  if (!kidAbsolute.startsWith(`${document.id}#`)) {
+  const kidAbsolute = absolute(kid, didDocument.id);
+  if (!kidAbsolute.startsWith(`${didDocument.id}#`)) {
     return {
       ok: false,
       code: "KEY_NOT_FOUND",
-      message: `The key ${kid} does not belong to ${document.id}.`,
+      message: `The key ${kid} does not belong to ${didDocument.id}.`,
     };
   }
   const method = candidates.find((m) => m.id === kidAbsolute);
   if (!method) {
-    const listed = document.verificationMethod.some(
-      (m) => absolute(m.id, document.id) === kidAbsolute,
+    const listed = didDocument.verificationMethod.some(
+      (m) => absolute(m.id, didDocument.id) === kidAbsolute,
     );
     return {
       ok: false,
       code: "KEY_NOT_FOUND",
       message: listed
-        ? `The key ${kidAbsolute} is not listed under ${purpose} in ${document.id}.`
-        : `${document.id} has no key ${kidAbsolute}.`,
+        ? `The key ${kidAbsolute} is not listed under ${purpose} in ${didDocument.id}.`
+        : `${didDocument.id} has no key ${kidAbsolute}.`,
     };
   }
   return verifyWith(method, alg, jws);

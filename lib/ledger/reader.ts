@@ -1,7 +1,7 @@
 /**
  * Read-only access to the StatusListAnchor contract. UNIVERSAL: the same code runs in the
  * verifier's browser and on the server, so it takes everything (RPC URL, chain, address) as
- * arguments and touches neither `process.env`, `window`, `node:*` nor the database.
+ * arguments and reads no environment variables, no browser globals, no Node built-ins and no database.
  *
  * A verifier must tell "the anchor says no" apart from "the chain could not be asked": `latest`
  * returns `null` for a list that was never anchored, and throws `LedgerUnavailableError` when the

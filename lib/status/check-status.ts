@@ -208,7 +208,8 @@ async function checkAnchor(
   const resolution = await deps.resolveDid(credential.issuer);
   if (!resolution.ok)
     return notChecked("anchor", resolution.code, `the anchor's owner: ${resolution.message}`);
-  const accounts = resolution.document.verificationMethod
+  const { document: didDocument } = resolution;
+  const accounts = didDocument.verificationMethod
     .map((m) => EIP155_ACCOUNT.exec(m.blockchainAccountId ?? "")?.[1]?.toLowerCase())
     .filter((a): a is string => a !== undefined);
   if (accounts.length === 0) {
