@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/wallet/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { CredentialQrDialog } from "@/components/wallet/credential-qr-dialog";
 import { testIds } from "@/lib/test-ids";
 import { credentialStatus, type VerificationState } from "@/lib/wallet/credential-status";

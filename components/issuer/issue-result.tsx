@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextAreaField } from "@/components/ui/field";
-import { CopyButton } from "@/components/wallet/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
 import type { IssuedCredential } from "./issuer-api";

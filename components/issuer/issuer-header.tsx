@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { CopyButton } from "@/components/wallet/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { testIds } from "@/lib/test-ids";
 import type { DirectoryEntry } from "./issuer-api";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { HolderIdentity } from "@/lib/wallet/schemas";
 import { testIds } from "@/lib/test-ids";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /**
  * The DID, cut in the middle so the part that differs stays visible (every P-256 did:jwk starts
