@@ -54,6 +54,19 @@ const envSchema = z.object({
   LEDGER_ISSUER_KEYS: pairs(hex32),
   LEDGER_CONFIRMATIONS: z.coerce.number().int().min(1).max(64).default(1),
   ANCHOR_CONTRACT_ADDRESS: address,
+  /** Status changes within this window go out as one list version and one anchor transaction. */
+  ANCHOR_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  /** …or as soon as this many are waiting. */
+  ANCHOR_BATCH_MAX_CHANGES: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** Validity of each signed status list version; lists are re-signed at half-time. */
+  STATUS_LIST_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(24 * 3600),
+  /** Credentials per status list series (herd privacy: keep it large). */
+  STATUS_LIST_CAPACITY: z.coerce.number().int().min(1).max(131_072).default(131_072),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
+  bigserial,
+  boolean,
   customType,
   index,
   integer,
@@ -86,6 +89,12 @@ export const statusLists = pgTable(
     version: integer("version").notNull(),
     /** The newest version anchored on the ledger: the one served. 0 = none yet. */
     anchoredVersion: integer("anchored_version").notNull().default(0),
+    /**
+     * Status slots handed out in this series (kept on the revocation list of the series; its
+     * suspension twin uses the same indexes). When it reaches `capacity`, a new series opens.
+     */
+    allocated: integer("allocated").notNull().default(0),
+    capacity: integer("capacity").notNull().default(131072),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("status_lists_series").on(t.issuerSlug, t.series, t.purpose)],
@@ -102,12 +111,52 @@ export const statusListVersions = pgTable(
     jwt: text("jwt").notNull(),
     hash: text("hash").notNull(),
     state: text("state", { enum: ["pending", "anchored"] }).notNull(),
+    /** The signed list's own validity: a verifier treats it as stale after this. */
+    validUntil: timestamp("valid_until", { withTimezone: true }),
+    /** How many changes (status_changes rows) this version carries; 0 for a refresh. */
+    changeCount: integer("change_count").notNull().default(0),
+    // The anchoring outbox: a pending version is retried with backoff until the chain has it.
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lastError: text("last_error"),
     anchorTx: text("anchor_tx"),
     blockNumber: bigint("block_number", { mode: "number" }),
     anchoredAt: timestamp("anchored_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.listId, t.version] })],
+  (t) => [
+    primaryKey({ columns: [t.listId, t.version] }),
+    // At most one pending version per list: versions on the chain step by one.
+    uniqueIndex("status_list_versions_one_pending")
+      .on(t.listId)
+      .where(sql`${t.state} = 'pending'`),
+  ],
+);
+
+/**
+ * The outbox of status changes: each revoke, suspend or reinstate writes one row in the same
+ * transaction as the credential's new status. The anchoring worker folds the rows of one list that
+ * arrive within a short window into one new list version (`version` is set then) and anchors it.
+ */
+export const statusChanges = pgTable(
+  "status_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    listId: text("list_id")
+      .notNull()
+      .references(() => statusLists.id),
+    statusIndex: integer("status_index").notNull(),
+    value: boolean("value").notNull(),
+    credentialId: text("credential_id"),
+    /** The list version that carries this change; null while it waits for the next batch. */
+    version: integer("version"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("status_changes_unbatched")
+      .on(t.listId, t.id)
+      .where(sql`${t.version} is null`),
+  ],
 );
 
 export const credentials = pgTable(

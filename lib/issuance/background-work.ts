@@ -1,28 +1,15 @@
 import "server-only";
-import { findIssuer } from "./authenticate-issuer";
 import { getServices } from "./services";
-import { anchorAllPending } from "./status-lists";
 
-const RETRY_INTERVAL_MS = 15_000;
 let started = false;
 
 /**
- * A chain outage leaves new status list versions pending; this retries them until they are
- * anchored. (The fuller outbox with batching and backoff arrives with the ledger issue.)
+ * Starts the anchoring worker's sweep: on start it picks up whatever a previous run left pending
+ * (list versions to anchor, status changes to batch), then keeps retrying and re-signing lists.
  */
 export async function startBackgroundWork(): Promise<void> {
   if (started) return;
   started = true;
   const svc = await getServices();
-  const sweep = async () => {
-    try {
-      await anchorAllPending(svc, (slug) => findIssuer(svc, slug));
-    } catch (err) {
-      console.warn(
-        `[vitae] anchoring sweep failed: ${err instanceof Error ? err.message : "unknown"}`,
-      );
-    }
-  };
-  await sweep();
-  setInterval(() => void sweep(), RETRY_INTERVAL_MS).unref();
+  svc.anchoring.start();
 }

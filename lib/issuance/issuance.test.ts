@@ -48,6 +48,8 @@ describe("issuing, verifying and revoking on the real chain and database", () =>
       type: "MedicalLicenseCredential",
       subject,
     });
+    // A new list's first version is anchored by the worker right away; wait for it.
+    await svc.anchoring.sweep();
     const result = await verifyOnServer(svc, issued.jwt);
     expect(codes(result)).toEqual({
       format: "true:FORMAT_OK",

@@ -11,7 +11,7 @@ import { credentialPayload } from "./credential-payload";
 import type { IssueCredentialBody } from "./schemas";
 import type { IssuanceServices } from "./services";
 import { signJwtVc } from "./sign-jwt-vc";
-import { currentSeries, statusListId } from "./status-lists";
+import { reserveSeries, statusListId } from "./status-lists";
 
 export const CLAIM_LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 const MAX_INDEX_ATTEMPTS = 32;
@@ -58,7 +58,7 @@ export async function issueCredential(
     });
   }
 
-  const series = await currentSeries(svc, issuer);
+  const series = await reserveSeries(svc, issuer);
   const token = randomBytes(24).toString("base64url");
   const id = randomUUID();
   const claimExpiresAt = new Date(now.getTime() + CLAIM_LINK_TTL_MS);

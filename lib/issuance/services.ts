@@ -7,7 +7,9 @@ import { apiKeys, issuers } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { createLedgerReader, type LedgerConfig, type LedgerReader } from "@/lib/ledger/reader";
 import { createLedgerWriter, type LedgerWriter } from "@/lib/ledger/writer";
+import { STATUS_LIST_SIZE } from "@/lib/status/bitstring";
 import { createIssuerAgent, type IssuerAgent } from "./agent";
+import { createAnchorWorker, type AnchorWorker, type AnchorWorkerOptions } from "./anchor-worker";
 import { hashSecret } from "./hash-secret";
 import { demoIssuers } from "./demo-issuers";
 import { issuerDidAlias } from "./issuer-did";
@@ -27,6 +29,21 @@ export type IssuanceServices = {
     writer: LedgerWriter;
     keyFor(slug: string): Hex;
   };
+  statusLists: StatusListSettings;
+  /** Drains status changes onto the ledger (see anchor-worker.ts). */
+  anchoring: AnchorWorker;
+};
+
+export type StatusListSettings = {
+  /** How long a signed list version is valid; the worker re-signs it at half-time. */
+  ttlSeconds: number;
+  /** Credentials per list series; at most the list size (131,072). */
+  capacity: number;
+};
+
+export const defaultStatusListSettings: StatusListSettings = {
+  ttlSeconds: 24 * 3600,
+  capacity: STATUS_LIST_SIZE,
 };
 
 export function createServices(opts: {
@@ -37,9 +54,11 @@ export function createServices(opts: {
   confirmations?: number;
   issuerKeys?: Record<string, string>;
   fallbackKey?: string | undefined;
+  statusLists?: Partial<StatusListSettings>;
+  anchoring?: Partial<AnchorWorkerOptions>;
 }): IssuanceServices {
   const { ledgerConfig } = opts;
-  return {
+  const svc: Omit<IssuanceServices, "anchoring"> = {
     db: opts.db,
     agent: createIssuerAgent(opts.db, opts.secret),
     publicUrl: opts.publicUrl.replace(/\/$/, ""),
@@ -59,7 +78,11 @@ export function createServices(opts: {
           fallbackKey: opts.fallbackKey,
         }),
     },
+    statusLists: { ...defaultStatusListSettings, ...opts.statusLists },
   };
+  const full = svc as IssuanceServices;
+  full.anchoring = createAnchorWorker(full, opts.anchoring);
+  return full;
 }
 
 /** Creates the demo issuers (keys, did:web identifiers, API keys) unless they exist. */
@@ -122,6 +145,11 @@ export function getServices(): Promise<IssuanceServices> {
       confirmations: e.LEDGER_CONFIRMATIONS,
       issuerKeys: e.LEDGER_ISSUER_KEYS,
       fallbackKey: e.LEDGER_PRIVATE_KEY,
+      statusLists: { ttlSeconds: e.STATUS_LIST_TTL_SECONDS, capacity: e.STATUS_LIST_CAPACITY },
+      anchoring: {
+        batchWindowMs: e.ANCHOR_BATCH_WINDOW_MS,
+        batchMaxChanges: e.ANCHOR_BATCH_MAX_CHANGES,
+      },
     });
     await seedDemoIssuers(svc, e.VITAE_DEMO_API_KEYS);
     return svc;

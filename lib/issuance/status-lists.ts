@@ -1,10 +1,9 @@
 import "server-only";
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, max, sql } from "drizzle-orm";
 import { W3C_CREDENTIALS_V1, type StatusPurpose } from "@/lib/credentials/schemas";
-import { statusListVersions, statusLists } from "@/lib/db/schema";
+import { statusChanges, statusListVersions, statusLists } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { sha256Hex, statusListKey } from "@/lib/ledger/reader";
-import { AnchorRejectedError } from "@/lib/ledger/writer";
+import { sha256Hex } from "@/lib/ledger/reader";
 import { createBitstring, encodeBitstring, setBit, STATUS_LIST_SIZE } from "@/lib/status/bitstring";
 import type { Issuer } from "./authenticate-issuer";
 import { withListLock } from "./list-lock";
@@ -12,16 +11,24 @@ import type { IssuanceServices } from "./services";
 import { signJwtVc } from "./sign-jwt-vc";
 
 /**
- * Status lists on the issuing side. Each change to a list's bits is a new version: a freshly
- * signed BitstringStatusListCredential whose SHA-256 is anchored on the ledger. Only anchored
- * versions are ever served, so what a verifier fetches is what the chain vouches for.
+ * Status lists on the issuing side. Every change to a list's bits becomes a new *version*: a
+ * freshly signed BitstringStatusListCredential whose SHA-256 is anchored on the ledger. Only
+ * anchored versions are served, so what a verifier fetches is what the chain vouches for.
  *
- * A version is written "pending" first and anchored after; while it is pending, further changes
- * fold into it (same version number, re-signed) instead of opening another version, so versions
- * on the chain always step by one.
+ * A status change is first an outbox row (`status_changes`), written in the same transaction as
+ * the credential's new status. The anchoring worker (anchor-worker.ts) later *cuts* a version: it
+ * folds every waiting change of the list into the next version number, signs it and records it
+ * "pending"; then it anchors it. A list has at most one pending version at a time, so versions on
+ * the chain always step by one, and changes that arrive meanwhile wait for the next cut.
+ *
+ * Each version carries its own validity (`nbf`/`exp`, `ttl`): a verifier can tell a stale list,
+ * and the worker re-signs and re-anchors a list before it goes stale even when nothing changed.
  */
 
 export type StatusList = typeof statusLists.$inferSelect;
+export type StatusListVersion = typeof statusListVersions.$inferSelect;
+type Tx = Parameters<Parameters<IssuanceServices["db"]["transaction"]>[0]>[0];
+
 export type AnchorState = {
   listId: string;
   version: number;
@@ -38,16 +45,24 @@ export function statusListId(slug: string, purpose: StatusPurpose, series: numbe
   return `${slug}-${purpose}-${series}`;
 }
 
-async function signList(
+/** The JWT claim that names the list version; the anchor check uses it to tell a rollback. */
+export const STATUS_LIST_VERSION_CLAIM = "statusListVersion";
+
+async function signListVersion(
   svc: IssuanceServices,
   issuer: Pick<Issuer, "did" | "signingKid">,
   list: Pick<StatusList, "id" | "purpose">,
   bits: Uint8Array,
-): Promise<{ jwt: string; hash: string }> {
+  version: number,
+): Promise<{ jwt: string; hash: string; validUntil: Date }> {
   const url = statusListUrl(svc, list.id);
+  const now = Math.floor(Date.now() / 1000);
+  const ttlSeconds = svc.statusLists.ttlSeconds;
   const jwt = await signJwtVc(svc, issuer, {
-    nbf: Math.floor(Date.now() / 1000),
+    nbf: now,
+    exp: now + ttlSeconds,
     jti: url,
+    [STATUS_LIST_VERSION_CLAIM]: version,
     vc: {
       "@context": [W3C_CREDENTIALS_V1],
       type: ["VerifiableCredential", "BitstringStatusListCredential"],
@@ -57,50 +72,83 @@ async function signList(
         type: "BitstringStatusList",
         statusPurpose: list.purpose,
         encodedList: encodeBitstring(bits),
+        // Bitstring Status List v1.0: how long (ms) a verifier may cache this list.
+        ttl: ttlSeconds * 1000,
       },
     },
   });
-  return { jwt, hash: await sha256Hex(jwt) };
+  return { jwt, hash: await sha256Hex(jwt), validUntil: new Date((now + ttlSeconds) * 1000) };
 }
 
-/** The issuer's current list series, opening series 1 (both purposes, version 1) if none. */
-export async function currentSeries(svc: IssuanceServices, issuer: Issuer): Promise<number> {
-  const [row] = await svc.db
-    .select({ series: max(statusLists.series) })
-    .from(statusLists)
-    .where(eq(statusLists.issuerSlug, issuer.slug));
-  if (row?.series) return row.series;
-  return withListLock(`open:${issuer.slug}`, async () => {
-    const [again] = await svc.db
+/**
+ * Hands out one status slot for a new credential and returns its series. A series holds
+ * `capacity` credentials (one revocation and one suspension list with the same indexes); when it
+ * is full the next series opens. The counter only grows: a slot whose credential failed to insert
+ * is never handed out again, which merely opens the next series a little early.
+ */
+export async function reserveSeries(svc: IssuanceServices, issuer: Issuer): Promise<number> {
+  for (;;) {
+    const [current] = await svc.db
       .select({ series: max(statusLists.series) })
       .from(statusLists)
       .where(eq(statusLists.issuerSlug, issuer.slug));
-    if (again?.series) return again.series;
-    const series = 1;
-    const opened: string[] = [];
-    for (const purpose of ["revocation", "suspension"] as const) {
-      const id = statusListId(issuer.slug, purpose, series);
-      const bits = createBitstring(STATUS_LIST_SIZE);
-      const signed = await signList(svc, issuer, { id, purpose }, bits);
-      await svc.db.transaction(async (tx) => {
-        await tx.insert(statusLists).values({
-          id,
-          issuerSlug: issuer.slug,
-          purpose,
-          series,
-          size: STATUS_LIST_SIZE,
-          bits,
-          version: 1,
-        });
+    const series = current?.series ?? 0;
+    if (series > 0) {
+      const reserved = await svc.db
+        .update(statusLists)
+        .set({ allocated: sql`${statusLists.allocated} + 1` })
+        .where(
+          and(
+            eq(statusLists.id, statusListId(issuer.slug, "revocation", series)),
+            sql`${statusLists.allocated} < ${statusLists.capacity}`,
+          ),
+        )
+        .returning({ series: statusLists.series });
+      if (reserved.length > 0) return series;
+    }
+    await openSeries(svc, issuer, series + 1);
+  }
+}
+
+/** Opens series `series` (both purposes, version 1 pending) unless it exists already. */
+async function openSeries(svc: IssuanceServices, issuer: Issuer, series: number): Promise<void> {
+  await withListLock(`open:${issuer.slug}`, async () => {
+    const ids = (["revocation", "suspension"] as const).map((purpose) => ({
+      purpose,
+      id: statusListId(issuer.slug, purpose, series),
+    }));
+    const [exists] = await svc.db
+      .select({ id: statusLists.id })
+      .from(statusLists)
+      .where(eq(statusLists.id, ids[0]!.id));
+    if (exists) return;
+    const bits = createBitstring(STATUS_LIST_SIZE);
+    const signed = await Promise.all(
+      ids.map((list) => signListVersion(svc, issuer, list, bits, 1)),
+    );
+    await svc.db.transaction(async (tx) => {
+      for (const [i, { id, purpose }] of ids.entries()) {
+        await tx
+          .insert(statusLists)
+          .values({
+            id,
+            issuerSlug: issuer.slug,
+            purpose,
+            series,
+            size: STATUS_LIST_SIZE,
+            capacity: svc.statusLists.capacity,
+            bits,
+            version: 1,
+          })
+          .onConflictDoNothing();
         await tx
           .insert(statusListVersions)
-          .values({ listId: id, version: 1, ...signed, state: "pending" });
-      });
-      opened.push(id);
-    }
-    // A chain outage must not block issuance: the lists stay pending and are anchored later.
-    await Promise.all(opened.map((id) => anchorPending(svc, issuer, id).catch(() => undefined)));
-    return series;
+          .values({ listId: id, version: 1, ...signed[i]!, state: "pending" })
+          .onConflictDoNothing();
+      }
+    });
+    // A chain outage must not block issuance: the worker anchors version 1 when it can.
+    for (const { id } of ids) svc.anchoring.notify(id, { immediately: true });
   });
 }
 
@@ -111,114 +159,125 @@ export async function getStatusList(svc: IssuanceServices, listId: string): Prom
 }
 
 /**
- * Sets one bit and records the new version as pending, under the list's lock. The caller's
- * `alsoInTransaction` runs in the same database transaction (e.g. the credential's new status).
+ * Records that bit `index` of `listId` should become `value`, inside the caller's transaction (the
+ * one that also changes the credential's status). The worker batches it into the next version.
  */
-export async function setStatusBit(
+export async function recordStatusChange(
+  tx: Tx,
+  change: { listId: string; index: number; value: boolean; credentialId: string },
+): Promise<number> {
+  const [row] = await tx
+    .insert(statusChanges)
+    .values({
+      listId: change.listId,
+      statusIndex: change.index,
+      value: change.value,
+      credentialId: change.credentialId,
+    })
+    .returning({ id: statusChanges.id });
+  return row!.id;
+}
+
+/**
+ * Folds every waiting change of the list into a new pending version, signed and stored in one
+ * transaction with the changes marked as carried by it. Returns null when there is nothing to cut,
+ * or when the list already has a pending version (it must be anchored first). `refresh` cuts a
+ * version even without changes, to renew the list's validity.
+ */
+export async function cutVersion(
   svc: IssuanceServices,
   issuer: Issuer,
   listId: string,
-  index: number,
-  value: boolean,
-  alsoInTransaction: (
-    tx: Parameters<Parameters<IssuanceServices["db"]["transaction"]>[0]>[0],
-  ) => Promise<void>,
-): Promise<AnchorState> {
-  return withListLock(listId, async () => {
+  opts: { refresh?: boolean } = {},
+): Promise<StatusListVersion | null> {
+  for (let attempt = 0; attempt < 3; attempt++) {
     const list = await getStatusList(svc, listId);
-    if (index < 0 || index >= list.size)
-      throw new AppError("CONFLICT", "Status index out of range.");
-    const bits = new Uint8Array(list.bits);
-    setBit(bits, index, value);
-
-    const [latest] = await svc.db
+    if (await pendingVersion(svc, listId)) return null;
+    const waiting = await svc.db
       .select()
-      .from(statusListVersions)
-      .where(eq(statusListVersions.listId, listId))
-      .orderBy(desc(statusListVersions.version))
-      .limit(1);
-    const folding = latest?.state === "pending";
-    const version = folding ? latest.version : list.version + 1;
-    const signed = await signList(svc, issuer, list, bits);
+      .from(statusChanges)
+      .where(and(eq(statusChanges.listId, listId), isNull(statusChanges.version)))
+      .orderBy(statusChanges.id);
+    if (waiting.length === 0 && !opts.refresh) return null;
 
-    await svc.db.transaction(async (tx) => {
-      await tx.update(statusLists).set({ bits, version }).where(eq(statusLists.id, listId));
-      if (folding) {
-        await tx
-          .update(statusListVersions)
-          .set(signed)
+    const bits = new Uint8Array(list.bits);
+    for (const change of waiting) setBit(bits, change.statusIndex, change.value);
+    const version = list.version + 1;
+    // Signed outside the transaction: the key manager reads the database too.
+    const signed = await signListVersion(svc, issuer, list, bits, version);
+    const lastId = waiting.at(-1)?.id ?? 0;
+
+    const cut = await svc.db
+      .transaction(async (tx) => {
+        // The row lock makes a second server process wait, then see the version moved on.
+        const [locked] = await tx
+          .select({ version: statusLists.version })
+          .from(statusLists)
+          .where(eq(statusLists.id, listId))
+          .for("update");
+        if (locked?.version !== list.version) return null;
+        const carried = await tx
+          .update(statusChanges)
+          .set({ version })
           .where(
-            and(eq(statusListVersions.listId, listId), eq(statusListVersions.version, version)),
-          );
-      } else {
-        await tx
+            and(
+              eq(statusChanges.listId, listId),
+              isNull(statusChanges.version),
+              lte(statusChanges.id, lastId),
+            ),
+          )
+          .returning({ id: statusChanges.id });
+        if (carried.length !== waiting.length) {
+          tx.rollback();
+        }
+        await tx.update(statusLists).set({ bits, version }).where(eq(statusLists.id, listId));
+        const [row] = await tx
           .insert(statusListVersions)
-          .values({ listId, version, ...signed, state: "pending" });
-      }
-      await alsoInTransaction(tx);
-    });
-    return anchorPendingLocked(svc, issuer, listId);
-  });
+          .values({ listId, version, ...signed, changeCount: waiting.length, state: "pending" })
+          .returning();
+        return row ?? null;
+      })
+      .catch((err: unknown) => {
+        if (isRollback(err)) return null;
+        throw err;
+      });
+    if (cut) return cut;
+  }
+  return null;
 }
 
-export function anchorPending(
-  svc: IssuanceServices,
-  issuer: Issuer,
-  listId: string,
-): Promise<AnchorState> {
-  return withListLock(listId, () => anchorPendingLocked(svc, issuer, listId));
+function isRollback(err: unknown): boolean {
+  return err instanceof Error && err.name === "TransactionRollbackError";
 }
 
-/** Anchors the list's pending version, if any. A chain outage leaves it pending, not lost. */
-async function anchorPendingLocked(
+export async function pendingVersion(
   svc: IssuanceServices,
-  issuer: Issuer,
   listId: string,
-): Promise<AnchorState> {
-  const [pending] = await svc.db
+): Promise<StatusListVersion | undefined> {
+  const [row] = await svc.db
     .select()
     .from(statusListVersions)
     .where(and(eq(statusListVersions.listId, listId), eq(statusListVersions.state, "pending")))
-    .orderBy(desc(statusListVersions.version))
     .limit(1);
-  if (!pending) return servedState(svc, listId);
+  return row;
+}
 
-  const listKey = statusListKey(statusListUrl(svc, listId));
-  let receipt: { txHash: string | null; blockNumber: number | null; anchoredAt: Date };
-  try {
-    const sent = await svc.ledger.writer.anchorStatusList({
-      privateKey: svc.ledger.keyFor(issuer.slug),
-      listKey,
-      version: pending.version,
-      hash: pending.hash as `0x${string}`,
-      uri: statusListUrl(svc, listId),
-    });
-    receipt = {
-      txHash: sent.txHash,
-      blockNumber: Number(sent.blockNumber),
-      anchoredAt: sent.anchoredAt,
-    };
-  } catch (err) {
-    // Our earlier attempt may have landed before we could record it: believe the chain.
-    const onChain =
-      err instanceof AnchorRejectedError
-        ? await svc.ledger.reader.latest(listKey).catch(() => null)
-        : null;
-    if (onChain && onChain.version === pending.version && onChain.hash === pending.hash) {
-      receipt = { txHash: null, blockNumber: null, anchoredAt: onChain.anchoredAt };
-    } else {
-      console.warn(
-        `[vitae] anchor of ${listId} v${pending.version} pending: ${(err as Error).message}`,
-      );
-      return {
-        listId,
-        version: pending.version,
-        state: "pending",
-        anchorTx: null,
-        anchoredAt: null,
-      };
-    }
-  }
+/** Whether changes of the list wait for a version still; the worker cuts another one then. */
+export async function hasWaitingChanges(svc: IssuanceServices, listId: string): Promise<boolean> {
+  const [row] = await svc.db
+    .select({ id: statusChanges.id })
+    .from(statusChanges)
+    .where(and(eq(statusChanges.listId, listId), isNull(statusChanges.version)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function markAnchored(
+  svc: IssuanceServices,
+  listId: string,
+  version: number,
+  receipt: { txHash: string | null; blockNumber: number | null; anchoredAt: Date },
+): Promise<void> {
   await svc.db.transaction(async (tx) => {
     await tx
       .update(statusListVersions)
@@ -227,65 +286,56 @@ async function anchorPendingLocked(
         anchorTx: receipt.txHash,
         blockNumber: receipt.blockNumber,
         anchoredAt: receipt.anchoredAt,
+        lastError: null,
+        nextAttemptAt: null,
       })
-      .where(
-        and(eq(statusListVersions.listId, listId), eq(statusListVersions.version, pending.version)),
-      );
+      .where(and(eq(statusListVersions.listId, listId), eq(statusListVersions.version, version)));
     await tx
       .update(statusLists)
-      .set({ anchoredVersion: pending.version })
-      .where(eq(statusLists.id, listId));
+      .set({ anchoredVersion: version })
+      .where(and(eq(statusLists.id, listId), gt(sql`${version}`, statusLists.anchoredVersion)));
   });
-  return {
-    listId,
-    version: pending.version,
-    state: "anchored",
-    anchorTx: receipt.txHash,
-    anchoredAt: receipt.anchoredAt,
-  };
 }
 
-async function servedState(svc: IssuanceServices, listId: string): Promise<AnchorState> {
-  const served = await servedVersion(svc, listId);
-  return {
-    listId,
-    version: served.version,
-    state: "anchored",
-    anchorTx: served.anchorTx,
-    anchoredAt: served.anchoredAt,
-  };
+export async function markAttemptFailed(
+  svc: IssuanceServices,
+  listId: string,
+  version: number,
+  failure: { attempts: number; nextAttemptAt: Date; error: string },
+): Promise<void> {
+  await svc.db
+    .update(statusListVersions)
+    .set({
+      attempts: failure.attempts,
+      nextAttemptAt: failure.nextAttemptAt,
+      lastError: failure.error.slice(0, 500),
+    })
+    .where(and(eq(statusListVersions.listId, listId), eq(statusListVersions.version, version)));
 }
 
 /** The newest anchored version: the only one the public endpoint serves. */
-export async function servedVersion(svc: IssuanceServices, listId: string) {
-  const [row] = await svc.db
-    .select()
-    .from(statusListVersions)
-    .where(and(eq(statusListVersions.listId, listId), eq(statusListVersions.state, "anchored")))
-    .orderBy(desc(statusListVersions.version))
-    .limit(1);
+export async function servedVersion(
+  svc: IssuanceServices,
+  listId: string,
+): Promise<StatusListVersion> {
+  const list = await getStatusList(svc, listId);
+  const [row] =
+    list.anchoredVersion === 0
+      ? []
+      : await svc.db
+          .select()
+          .from(statusListVersions)
+          .where(
+            and(
+              eq(statusListVersions.listId, listId),
+              eq(statusListVersions.version, list.anchoredVersion),
+            ),
+          );
   if (!row) {
-    await getStatusList(svc, listId);
     throw new AppError(
       "LEDGER_UNAVAILABLE",
       "This status list has no version anchored on the ledger yet; try again shortly.",
     );
   }
   return row;
-}
-
-/** Anchors every pending version; the server runs this on start and periodically. */
-export async function anchorAllPending(
-  svc: IssuanceServices,
-  issuerOf: (slug: string) => Promise<Issuer>,
-) {
-  const rows = await svc.db
-    .selectDistinct({ listId: statusListVersions.listId, issuerSlug: statusLists.issuerSlug })
-    .from(statusListVersions)
-    .innerJoin(statusLists, eq(statusLists.id, statusListVersions.listId))
-    .where(eq(statusListVersions.state, "pending"));
-  for (const row of rows) {
-    await anchorPending(svc, await issuerOf(row.issuerSlug), row.listId);
-  }
-  return rows.length;
 }

@@ -51,6 +51,7 @@ export const TEST_API_KEYS = {
 
 export async function startTestServices(
   chain: TestChain,
+  opts: Pick<Parameters<typeof createServices>[0], "statusLists" | "anchoring"> = {},
 ): Promise<{ svc: IssuanceServices; db: DbHandle }> {
   // TEST_DATABASE_URL runs the same tests on PostgreSQL (give it an empty database).
   const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -60,7 +61,13 @@ export async function startTestServices(
     secret: TEST_SECRET,
     publicUrl: TEST_PUBLIC_URL,
     ledgerConfig: chain.config,
+    ...opts,
   });
   await seedDemoIssuers(svc, TEST_API_KEYS);
-  return { svc, db };
+  // Closing stops the anchoring worker first, so no timer touches a closed database.
+  const close = async () => {
+    await svc.anchoring.stop();
+    await db.close();
+  };
+  return { svc, db: { ...db, close } };
 }
