@@ -43,12 +43,16 @@ export const verificationCodes = {
   STATUS_LIST_INVALID: "The status list credential is malformed or its signature is not valid.",
   STATUS_LIST_ISSUER_MISMATCH: "The status list was not issued by the credential's issuer.",
   STATUS_INDEX_OUT_OF_RANGE: "The status index lies outside the status list.",
+  STATUS_LIST_STALE:
+    "The status list's validity period has ended and no fresher list was served, so the status is unknown.",
   // anchor
   ANCHOR_MATCH: "The status list is the latest version anchored on the ledger.",
   ANCHOR_NOT_APPLICABLE: "The credential has no status list, so there is nothing to anchor.",
   ANCHOR_NOT_FOUND: "The status list has never been anchored on the ledger.",
   ANCHOR_MISMATCH:
-    "The served status list differs from the one anchored on the ledger (tampered or stale).",
+    "The served status list differs from the one anchored on the ledger: it was altered or never anchored.",
+  ANCHOR_ROLLBACK:
+    "The server served an older version of the status list than the one anchored on the ledger.",
   ANCHOR_OWNER_MISMATCH: "The status list was anchored by an account that is not the issuer's.",
   LEDGER_UNAVAILABLE: "The ledger could not be reached, so the anchor is unknown.",
   // trust

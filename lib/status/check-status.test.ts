@@ -138,13 +138,23 @@ describe("checkStatus", () => {
     expect(anchor).toMatchObject({ ok: false, code: "ANCHOR_MISMATCH" });
   });
 
-  it("refuses an expired list, a tampered list and a document that is not a status list", async () => {
+  it("treats a list past its validity as stale: status unknown, never active", async () => {
     const expired = await list((p) => {
       p.exp = NOW.getTime() / 1000 - 3600;
     });
+    const { deps } = await happyDeps({ routes: { [REVOCATION_LIST_URL]: expired } });
+    const { status } = await checkStatus(decoded(jwts.credential), deps);
+    expect(status).toMatchObject({
+      ok: null,
+      code: "STATUS_LIST_STALE",
+      message: expect.stringContaining("stopped being valid"),
+    });
+  });
+
+  it("refuses a tampered list and a document that is not a status list", async () => {
     const [h, , s] = jwts.revocationList.split(".");
     const tampered = `${h}.${jwts.suspensionList.split(".")[1]}.${s}`;
-    for (const served of [expired, tampered, jwts.credential, "<html>not a jwt</html>"]) {
+    for (const served of [tampered, jwts.credential, "<html>not a jwt</html>"]) {
       const { deps } = await happyDeps({ routes: { [REVOCATION_LIST_URL]: served } });
       const { status } = await checkStatus(decoded(jwts.credential), deps);
       expect(status).toMatchObject({ ok: null, code: "STATUS_LIST_INVALID" });

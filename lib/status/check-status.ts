@@ -48,11 +48,16 @@ export type CheckStatusDeps = {
 
 export type StatusChecks = { status: Check; anchor: Check };
 
+/** What the signed list says about itself (read only once its signature verified). */
+type ListMeta = { version?: number; validUntil?: Date };
+
+type ListContent =
+  | ({ ok: true; bits: Uint8Array; purposes: string[] } & ListMeta)
+  | ({ ok: false; code: VerificationCode; message: string } & ListMeta);
+
 type ListReading = {
   /** The verified list content, or why it cannot be used. */
-  list:
-    | { ok: true; bits: Uint8Array; purposes: string[] }
-    | { ok: false; code: VerificationCode; message: string };
+  list: ListContent;
   anchor: Check;
 };
 
@@ -71,6 +76,8 @@ export type StatusEntryChecker = (
 /** Bounds the lists one credential can make us fetch. */
 const MAX_STATUS_ENTRIES = 8;
 const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+/** The JWT claim in which Vitae's issuers state a list's version (see lib/issuance/status-lists). */
+const LIST_VERSION_CLAIM = "statusListVersion";
 const EIP155_ACCOUNT = /^eip155:\d+:(0x[0-9a-fA-F]{40})$/;
 
 function notChecked(id: "status" | "anchor", code: VerificationCode, reason: string): Check {
@@ -91,7 +98,7 @@ async function verifyList(
   bytes: Uint8Array,
   credential: DecodedCredential,
   deps: CheckStatusDeps,
-): Promise<ListReading["list"]> {
+): Promise<ListContent> {
   const invalid = (message: string) => ({
     ok: false as const,
     code: "STATUS_LIST_INVALID" as const,
@@ -140,10 +147,21 @@ async function verifyList(
   if (list.id !== undefined && list.id !== url) {
     return invalid(`The status list served at ${url} is the list ${list.id}.`);
   }
+  const claimed = list.payload[LIST_VERSION_CLAIM];
+  const meta: ListMeta = {
+    version:
+      Number.isSafeInteger(claimed) && (claimed as number) > 0 ? (claimed as number) : undefined,
+    validUntil: list.validUntil,
+  };
   const skewMs = (deps.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
   const now = deps.now().getTime();
   if (list.validUntil && now >= list.validUntil.getTime() + skewMs) {
-    return invalid(`The status list at ${url} expired on ${list.validUntil.toISOString()}.`);
+    return {
+      ok: false,
+      code: "STATUS_LIST_STALE",
+      message: `The status list at ${url} stopped being valid on ${list.validUntil.toISOString()} and the issuer has not published a fresh one, so the status is unknown.`,
+      ...meta,
+    };
   }
   if (list.validFrom && now < list.validFrom.getTime() - skewMs) {
     return invalid(`The status list at ${url} is not valid yet.`);
@@ -163,46 +181,74 @@ async function verifyList(
     return invalid(`The status list's ${err.message}.`);
   }
   const purposes = subject.data.statusPurpose;
-  return { ok: true, bits, purposes: typeof purposes === "string" ? [purposes] : purposes };
+  return {
+    ok: true,
+    bits,
+    purposes: typeof purposes === "string" ? [purposes] : purposes,
+    ...meta,
+  };
 }
 
+type AnchorRead =
+  | { ok: true; record: Awaited<ReturnType<LedgerReader["latest"]>> }
+  | { ok: false; message: string };
+
+async function readAnchor(url: string, deps: CheckStatusDeps): Promise<AnchorRead> {
+  try {
+    return { ok: true, record: await deps.ledger.latest(statusListKey(url)) };
+  } catch (err) {
+    const why = err instanceof LedgerUnavailableError ? err.message : "the ledger query failed";
+    return { ok: false, message: `${verificationCodes.LEDGER_UNAVAILABLE} (${why})` };
+  }
+}
+
+/**
+ * Compares the served bytes with the latest anchor. A mismatch is a tamper either way, but the
+ * message says which: a list the issuer signed as an older version (a rollback to hide a
+ * revocation) or a list that was never anchored at all (edited).
+ */
 async function checkAnchor(
   url: string,
   bytes: Uint8Array,
   credential: DecodedCredential,
   deps: CheckStatusDeps,
+  read: AnchorRead,
+  list: ListContent,
 ): Promise<Check> {
-  const hash = await sha256Hex(bytes);
-  let record: Awaited<ReturnType<LedgerReader["latest"]>>;
-  try {
-    record = await deps.ledger.latest(statusListKey(url));
-  } catch (err) {
-    const why = err instanceof LedgerUnavailableError ? err.message : "the ledger query failed";
-    return check(
-      "anchor",
-      null,
-      "LEDGER_UNAVAILABLE",
-      `${verificationCodes.LEDGER_UNAVAILABLE} (${why})`,
-      {
-        listUrl: url,
-      },
-    );
-  }
+  if (!read.ok) return check("anchor", null, "LEDGER_UNAVAILABLE", read.message, { listUrl: url });
+  const { record } = read;
   if (!record) {
     return check("anchor", null, "ANCHOR_NOT_FOUND", undefined, { listUrl: url });
   }
+  const now = deps.now();
+  const skewMs = (deps.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
+  const withinValidity =
+    list.validUntil === undefined || now.getTime() < list.validUntil.getTime() + skewMs;
   const details = {
     version: record.version,
     anchoredAt: record.anchoredAt.toISOString(),
+    anchorAgeSeconds: Math.max(0, Math.round((now.getTime() - record.anchoredAt.getTime()) / 1000)),
     listUrl: url,
+    listValidUntil: list.validUntil?.toISOString() ?? null,
+    withinValidity,
   };
+  const hash = await sha256Hex(bytes);
   if (record.hash.toLowerCase() !== hash.toLowerCase()) {
+    if (list.version !== undefined && list.version < record.version) {
+      return check(
+        "anchor",
+        false,
+        "ANCHOR_ROLLBACK",
+        `The server served version ${list.version} of the status list, but version ${record.version} is anchored on the ledger: an outdated list that may hide a newer revocation.`,
+        { ...details, servedVersion: list.version },
+      );
+    }
     return check(
       "anchor",
       false,
       "ANCHOR_MISMATCH",
-      `The status list served at ${url} differs from version ${record.version} anchored on the ledger (tampered or stale).`,
-      details,
+      `The status list served at ${url} is not the one anchored on the ledger as version ${record.version}: it was altered or never anchored.`,
+      list.version === undefined ? details : { ...details, servedVersion: list.version },
     );
   }
   const resolution = await deps.resolveDid(credential.issuer);
@@ -230,11 +276,20 @@ async function checkAnchor(
       details,
     );
   }
+  if (!withinValidity) {
+    return check(
+      "anchor",
+      null,
+      "STATUS_LIST_STALE",
+      `The status list is version ${record.version}, anchored ${details.anchoredAt}, but it stopped being valid on ${details.listValidUntil}: a fresher list is overdue.`,
+      details,
+    );
+  }
   return check(
     "anchor",
     true,
     "ANCHOR_MATCH",
-    `The status list is version ${record.version}, the latest anchored on the ledger.`,
+    `The status list is version ${record.version}, the latest anchored on the ledger (${details.anchoredAt}).`,
     details,
   );
 }
@@ -345,14 +400,15 @@ export async function checkStatus(
         fetched = fetchList(url, deps);
         cache.set(url, fetched);
       }
-      reading = fetched.then(async (f) =>
-        f.ok
-          ? Promise.all([
-              verifyList(url, f.bytes, credential, deps),
-              checkAnchor(url, f.bytes, credential, deps),
-            ]).then(([list, anchor]) => ({ list, anchor }))
-          : { fetchError: f.message },
-      );
+      reading = fetched.then(async (f) => {
+        if (!f.ok) return { fetchError: f.message };
+        // The ledger read runs alongside the list's signature check; the anchor needs both.
+        const [list, read] = await Promise.all([
+          verifyList(url, f.bytes, credential, deps),
+          readAnchor(url, deps),
+        ]);
+        return { list, anchor: await checkAnchor(url, f.bytes, credential, deps, read, list) };
+      });
       readings.set(url, reading);
     }
     return reading;
