@@ -12,4 +12,8 @@ export const queryKeys = {
     qrCode: (jwt: string) => ["wallet", "qr-code", jwt] as const,
   },
   verification: (jwt: string) => ["verification", jwt] as const,
+  ledger: {
+    history: (listUrl: string) => ["ledger", "history", listUrl] as const,
+    served: (listUrl: string) => ["ledger", "served", listUrl] as const,
+  },
 };

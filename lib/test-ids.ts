@@ -22,6 +22,14 @@ export const testIds = {
     statusReason: "credential-status-reason",
     confirmStatusChange: "credential-status-confirm",
     actionResult: "credential-action-result",
+    anchorCell: "credential-anchor",
+    anchorPending: "credential-anchor-pending",
+  },
+  ledger: {
+    listIndex: "ledger-list-index",
+    historyTable: "ledger-history",
+    historyRow: "ledger-history-row",
+    servedCheck: "ledger-served-check",
   },
   wallet: {
     createWallet: "wallet-create",

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { StatusAction } from "@/lib/issuance/schemas";
@@ -15,6 +16,7 @@ const statusBadges: Record<CredentialStatus, { label: string; tone: BadgeTone }>
 const typeLabels: Record<string, string> = { MedicalLicenseCredential: "Medical licence" };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function shortHash(hash: string) {
   return hash.length > 18 ? `${hash.slice(0, 10)}…${hash.slice(-6)}` : hash;
@@ -69,18 +71,7 @@ export function CredentialRow({
       </td>
       <td className={cell}>{c.claimed ? "Yes" : "No"}</td>
       <td className={cell}>
-        {c.revocation.anchoredVersion === null ? (
-          <span className="text-slate-600">Not anchored yet</span>
-        ) : (
-          <>
-            <p>list v{c.revocation.anchoredVersion}</p>
-            {c.revocation.anchorTx ? (
-              <p title={c.revocation.anchorTx} className="font-mono text-xs text-slate-600">
-                {shortHash(c.revocation.anchorTx)}
-              </p>
-            ) : null}
-          </>
-        )}
+        <AnchorCell anchor={c.anchor} />
       </td>
       <td className={cell}>
         {c.status === "revoked" ? (
@@ -113,5 +104,40 @@ export function CredentialRow({
         )}
       </td>
     </tr>
+  );
+}
+
+/** The ledger anchor behind the row's current status: version, block time and transaction. */
+function AnchorCell({ anchor }: { anchor: IssuedCredentialSummary["anchor"] }) {
+  if (!anchor) return <span className="text-slate-600">Not anchored yet</span>;
+  const history = `/ledger/${encodeURIComponent(anchor.listId)}`;
+  if (anchor.state === "pending") {
+    return (
+      <div data-testid={testIds.issuer.anchorPending}>
+        <Badge tone="warning">Pending anchor</Badge>
+        <p className="mt-1 max-w-48 text-xs text-slate-600">
+          {anchor.lastError
+            ? "Recorded; the ledger is unreachable, retrying automatically."
+            : "Recorded; waiting for the ledger."}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div data-testid={testIds.issuer.anchorCell}>
+      <Link href={history} className="text-brand-700 underline-offset-2 hover:underline">
+        List v{anchor.version}
+      </Link>
+      {anchor.anchoredAt ? (
+        <p className="text-xs text-slate-600">
+          <time dateTime={anchor.anchoredAt}>{timeFormat.format(new Date(anchor.anchoredAt))}</time>
+        </p>
+      ) : null}
+      {anchor.anchorTx ? (
+        <p title={anchor.anchorTx} className="font-mono text-xs text-slate-600">
+          {shortHash(anchor.anchorTx)}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -47,6 +47,16 @@ const issuedCredentialSummarySchema = z.object({
     anchoredVersion: z.number().int().nullable(),
     anchorTx: z.string().nullable(),
   }),
+  anchor: z
+    .object({
+      listId: z.string(),
+      version: z.number().int(),
+      state: z.enum(["anchored", "pending"]),
+      anchorTx: z.string().nullable(),
+      anchoredAt: z.iso.datetime({ offset: true }).nullable(),
+      lastError: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type IssuedCredentialSummary = z.infer<typeof issuedCredentialSummarySchema>;
 

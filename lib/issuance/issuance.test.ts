@@ -8,6 +8,7 @@ import { findIssuer, type Issuer } from "./authenticate-issuer";
 import { changeCredentialStatus } from "./change-status";
 import { getClaimOffer, redeemClaim } from "./claim-credential";
 import { issueCredential } from "./issue-credential";
+import { listIssuedCredentials } from "./list-issued-credentials";
 import { verifyOnServer } from "./server-verifier";
 import type { IssuanceServices } from "./services";
 import { servedVersion } from "./status-lists";
@@ -212,5 +213,26 @@ describe("claiming with proof of possession", () => {
         await createProof(stranger, { audience: offer.audience, nonce: offer.nonce }),
       ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the registry of issued credentials", () => {
+  it("shows the anchor behind each credential's current status", async () => {
+    const issued = await issueCredential(svc, licensing, {
+      type: "MedicalLicenseCredential",
+      subject,
+    });
+    await svc.anchoring.sweep();
+    const fresh = (await listIssuedCredentials(svc, licensing)).find((c) => c.id === issued.id);
+    expect(fresh?.anchor).toMatchObject({ state: "anchored", listId: issued.status.listId });
+
+    const change = await changeCredentialStatus(svc, licensing, issued.id, "suspend", "review");
+    const row = (await listIssuedCredentials(svc, licensing)).find((c) => c.id === issued.id);
+    expect(row?.anchor).toMatchObject({
+      listId: "eastland-licensing-suspension-1",
+      version: change.version,
+      state: "anchored",
+      anchorTx: change.anchorTx,
+    });
   });
 });
