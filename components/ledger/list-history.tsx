@@ -25,7 +25,7 @@ export function ListHistory({
 }) {
   const [shown, setShown] = useState(PAGE);
   return (
-    <Card>
+    <Card className="min-w-0">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 className="text-lg font-semibold text-slate-900">Anchor history</h2>

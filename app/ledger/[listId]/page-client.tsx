@@ -33,7 +33,7 @@ export function ListHistoryPageClient({
           </>
         }
       />
-      <div className="grid gap-6">
+      <div className="grid min-w-0 grid-cols-1 gap-6">
         <ServedListCheck list={list} history={history} />
         <ListHistory list={list} history={history} ledgerConfig={ledgerConfig} />
       </div>
