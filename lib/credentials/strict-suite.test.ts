@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createStrictEnv, strictCases, type StrictEnv } from "./__fixtures__/strict-cases";
+import {
+  createStrictEnv,
+  mismatch,
+  strictCases,
+  type StrictEnv,
+} from "./__fixtures__/strict-cases";
 
 /**
  * The strict suite in Node. The same table runs in Chromium (e2e/core/strict-suite.spec.ts),
@@ -46,5 +51,19 @@ describe("strict suite (Node)", () => {
     ]) {
       expect(codes).toContain(code);
     }
+  });
+
+  it("flags a report that misses its code or its verdict (what the Chromium run relies on)", () => {
+    const report = {
+      name: "x",
+      kind: "credential" as const,
+      expectedVerified: false,
+      expect: ["signature:false:ALG_NOT_ALLOWED"],
+      verified: false,
+      checks: ["format:true:FORMAT_OK", "signature:false:SIGNATURE_INVALID"],
+    };
+    expect(mismatch(report)).toMatch(/missing signature:false:ALG_NOT_ALLOWED/);
+    expect(mismatch({ ...report, verified: true })).toMatch(/verified is true/);
+    expect(mismatch({ ...report, checks: ["signature:false:ALG_NOT_ALLOWED"] })).toBeNull();
   });
 });
