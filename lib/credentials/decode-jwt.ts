@@ -72,10 +72,11 @@ function decodeJsonSegment(
   return { ok: true, value: parsed.value };
 }
 
-export function decodeJwt(jwt: string): DecodeJwtResult {
+/** `maxBytes` is raised only for presentations, which embed several credentials. */
+export function decodeJwt(jwt: string, maxBytes: number = MAX_JWT_BYTES): DecodeJwtResult {
   if (typeof jwt !== "string") return fail("MALFORMED_JWT", "The input is not text.");
-  if (jwt.length > MAX_JWT_BYTES) {
-    return fail("INPUT_TOO_LARGE", `The input is larger than ${MAX_JWT_BYTES / 1024} KiB.`);
+  if (jwt.length > maxBytes) {
+    return fail("INPUT_TOO_LARGE", `The input is larger than ${maxBytes / 1024} KiB.`);
   }
   const parts = jwt.split(".");
   if (parts.length !== 3) {

@@ -66,6 +66,37 @@ export const credentialClaimSchema = z.object({
 });
 export type CredentialClaim = z.infer<typeof credentialClaimSchema>;
 
+/**
+ * The `vp` claim of a JWT presentation (VCDM 1.1 JWT encoding). `verifiableCredential` is read
+ * separately, so an empty, oversize or non-JWT list each gets its own code.
+ */
+export const presentationClaimSchema = z.object({
+  "@context": z.array(z.string()).min(1),
+  type: z.union([z.string(), z.array(z.string()).min(1)]),
+  id: z.string().optional(),
+  holder: z.string().optional(),
+  verifiableCredential: z.unknown().optional(),
+});
+export type PresentationClaim = z.infer<typeof presentationClaimSchema>;
+
+/** What the verifier knows about a presentation after decoding it (before any check passed). */
+export type DecodedPresentation = {
+  jwt: string;
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  vp: PresentationClaim;
+  /** The DID that signed it (`iss`). */
+  holder: string;
+  nonce: string | undefined;
+  audience: string[];
+  id: string | undefined;
+  issuedAt: Date | undefined;
+  validFrom: Date | undefined;
+  validUntil: Date | undefined;
+  /** The embedded credential JWTs, in order. */
+  credentials: string[];
+};
+
 /** What the verifier knows about a credential after decoding it (before any check passed). */
 export type DecodedCredential = {
   jwt: string;

@@ -9,6 +9,18 @@
 export const checkIds = ["format", "signature", "validity", "status", "anchor", "trust"] as const;
 export type CheckId = (typeof checkIds)[number];
 
+/** A presentation's own checks, in order; each embedded credential still gets the six above. */
+export const presentationCheckIds = [
+  "format",
+  "signature",
+  "validity",
+  "challenge",
+  "audience",
+  "holder",
+  "credentials",
+] as const;
+export type PresentationCheckId = (typeof presentationCheckIds)[number];
+
 export const verificationCodes = {
   // format
   FORMAT_OK: "The credential is a well-formed JWT verifiable credential.",
@@ -59,6 +71,40 @@ export const verificationCodes = {
   TRUST_ACCREDITED: "The issuer is accredited for this credential type.",
   ISSUER_UNKNOWN: "The issuer is not in the trust registry.",
   NOT_ACCREDITED_FOR_TYPE: "The issuer is not accredited for this credential type.",
+
+  // presentations (lib/credentials/verify-presentation.ts): format
+  PRESENTATION_FORMAT_OK: "The presentation is a well-formed JWT verifiable presentation.",
+  NOT_A_PRESENTATION: "The JWT does not carry a verifiable presentation (`vp` claim).",
+  HOLDER_MISMATCH: "The presentation's holder differs from the JWT issuer (`iss`) who signed it.",
+  PRESENTATION_EMPTY: "The presentation carries no credentials.",
+  TOO_MANY_CREDENTIALS: "The presentation carries more credentials than accepted.",
+  // presentations: signature
+  HOLDER_SIGNATURE_VALID: "The holder's signature on the presentation is valid.",
+  // presentations: validity
+  PRESENTATION_VALIDITY_OK: "The presentation is within its validity period.",
+  PRESENTATION_EXPIRED: "The presentation has expired.",
+  PRESENTATION_NOT_YET_VALID: "The presentation is not valid yet (issued in the future).",
+  // presentations: challenge
+  NONCE_OK: "The presentation answers this verifier's challenge, and the nonce was fresh.",
+  CHALLENGE_NOT_REQUESTED: "No challenge was requested, so a replay cannot be ruled out.",
+  NONCE_MISSING: "The presentation does not carry the verifier's nonce.",
+  NONCE_MISMATCH: "The presentation answers a different challenge (its nonce differs).",
+  NONCE_REPLAYED: "The nonce was already used, has expired, or was not issued by this verifier.",
+  NONCE_UNCHECKED: "The nonce store could not be reached, so a replay cannot be ruled out.",
+  // presentations: audience
+  AUDIENCE_OK: "The presentation is addressed to this verifier.",
+  AUDIENCE_NOT_REQUESTED: "No audience was requested, so the addressee was not checked.",
+  AUDIENCE_MISSING: "The presentation does not name its audience (`aud`).",
+  AUDIENCE_MISMATCH: "The presentation is addressed to another verifier.",
+  // presentations: holder binding
+  HOLDER_IS_SUBJECT: "The holder who signed the presentation is the subject of every credential.",
+  HOLDER_NOT_SUBJECT: "The holder who signed the presentation is not the subject of a credential.",
+  HOLDER_BINDING_WAIVED:
+    "The verifier allowed credentials about someone other than the holder, so binding was not required.",
+  // presentations: embedded credentials
+  CREDENTIALS_VERIFIED: "Every credential in the presentation is verified.",
+  CREDENTIAL_NOT_VERIFIED: "A credential in the presentation failed verification.",
+  CREDENTIAL_UNKNOWN: "A credential in the presentation could not be fully checked.",
 } as const;
 
 export type VerificationCode = keyof typeof verificationCodes;
@@ -71,6 +117,9 @@ export type Check = {
   /** Extra facts for the UI (anchor version, block time, list URL, …). Never personal data. */
   details?: Record<string, string | number | boolean | null>;
 };
+
+/** A check of a presentation itself; same shape, its own ids. */
+export type PresentationCheck = Omit<Check, "id"> & { id: PresentationCheckId };
 
 export type VerificationResult<T = unknown> = {
   verified: boolean;

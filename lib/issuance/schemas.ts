@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_JWT_BYTES } from "@/lib/credentials/decode-jwt";
+import { MAX_PRESENTATION_BYTES } from "@/lib/credentials/decode-presentation";
 import { credentialTypeSchema, didSchema } from "@/lib/credentials/schemas";
 
 /** Request bodies of the issuance API, parsed before anything else runs. */
@@ -33,3 +35,39 @@ export const claimTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, "not 
 export const holderDidSchema = didSchema;
 
 export const issuerSlugSchema = z.string().regex(/^[a-z0-9-]{2,64}$/, "not an issuer slug");
+
+// POST /api/v1/verify takes a credential or a presentation; the route picks the schema by key.
+export const verifyCredentialBodySchema = z.object({
+  credential: z
+    .string()
+    .min(1, "credential must be a compact JWT")
+    .max(MAX_JWT_BYTES, `credential is larger than ${MAX_JWT_BYTES} bytes`),
+});
+
+/** A verifier's identifier as signed into `aud`: its origin or DID, plain printable text. */
+const domainSchema = z
+  .string()
+  .min(1)
+  .max(2048)
+  .regex(
+    /^[\x21-\x7e]+$/,
+    "domain must be printable ASCII without spaces, e.g. https://hospital.example",
+  );
+
+export const verifyPresentationBodySchema = z
+  .object({
+    presentation: z
+      .string()
+      .min(1, "presentation must be a compact JWT")
+      .max(MAX_PRESENTATION_BYTES, `presentation is larger than ${MAX_PRESENTATION_BYTES} bytes`),
+    challenge: z.string().min(1).max(512).optional(),
+    domain: domainSchema.optional(),
+    allowNonSubjectHolder: z.boolean().optional(),
+  })
+  .strict();
+export type VerifyPresentationBody = z.infer<typeof verifyPresentationBodySchema>;
+
+export const challengeBodySchema = z
+  .object({ domain: domainSchema.optional() })
+  .strict()
+  .default({});

@@ -1,18 +1,23 @@
 import "server-only";
 import { createDidResolver } from "@/lib/credentials/resolve-did";
-import { verifyCredential } from "@/lib/credentials/verify-credential";
+import { verifyCredential, type VerifyCredentialDeps } from "@/lib/credentials/verify-credential";
 import { trustSnapshot } from "./issuer-directory";
 import { localSourcesFetch } from "./local-sources-fetch";
 import type { IssuanceServices } from "./services";
 
-/** POST /api/v1/verify runs the same universal core as the browser. */
-export async function verifyOnServer(svc: IssuanceServices, jwt: string) {
+/** What the universal core needs on the server: Vitae's own sources read locally, the chain read live. */
+export async function serverVerifyDeps(svc: IssuanceServices): Promise<VerifyCredentialDeps> {
   const fetcher = localSourcesFetch(svc);
-  return verifyCredential(jwt, {
+  return {
     resolveDid: createDidResolver({ fetch: fetcher }),
     fetch: fetcher,
     ledger: svc.ledger.reader,
     trust: await trustSnapshot(svc),
     now: () => new Date(),
-  });
+  };
+}
+
+/** POST /api/v1/verify runs the same universal core as the browser. */
+export async function verifyOnServer(svc: IssuanceServices, jwt: string) {
+  return verifyCredential(jwt, await serverVerifyDeps(svc));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { privateKeyToAccount } from "viem/accounts";
 import type { Hex } from "viem";
+import { createNonceStore, type NonceStore } from "@/lib/credentials/nonce-store";
 import { openDatabase, type Db } from "@/lib/db/client";
 import { apiKeys, issuers } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -23,6 +24,8 @@ export type IssuanceServices = {
   db: Db;
   agent: IssuerAgent;
   publicUrl: string;
+  /** One-time challenges for presentation requests (in memory: see lib/credentials/nonce-store). */
+  challenges: NonceStore;
   ledger: {
     config: LedgerConfig;
     reader: LedgerReader;
@@ -46,6 +49,9 @@ export const defaultStatusListSettings: StatusListSettings = {
   capacity: STATUS_LIST_SIZE,
 };
 
+/** Bounds the memory an unauthenticated POST /api/v1/challenges flood can take (~10 MB). */
+const MAX_OUTSTANDING_CHALLENGES = 50_000;
+
 export function createServices(opts: {
   db: Db;
   secret: string;
@@ -62,6 +68,7 @@ export function createServices(opts: {
     db: opts.db,
     agent: createIssuerAgent(opts.db, opts.secret),
     publicUrl: opts.publicUrl.replace(/\/$/, ""),
+    challenges: createNonceStore({ maxEntries: MAX_OUTSTANDING_CHALLENGES }),
     ledger: {
       config: ledgerConfig,
       reader: createLedgerReader(ledgerConfig),
