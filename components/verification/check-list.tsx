@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import type { Check, CheckId } from "@/lib/credentials/verification";
 import { testIds } from "@/lib/test-ids";
@@ -36,6 +37,11 @@ const worded = new Set([
   "name",
   "registry",
   "registryFetchedAt",
+  "listValidUntil",
+  "servedVersion",
+  // the message and the anchored time say these already
+  "anchorAgeSeconds",
+  "withinValidity",
   // shown in the report's technical details and credential section already
   "issuerDid",
   "credentialType",
@@ -105,14 +111,30 @@ function wordedDetails(id: CheckId, details: NonNullable<Check["details"]>, now:
       </>
     ) : null,
   ].filter((part) => part !== null);
+  const listValidUntil = dateOf(details.listValidUntil);
+  if (listValidUntil) anchor.push(`list valid until ${timeFormat.format(listValidUntil)}`);
+  if (typeof details.servedVersion === "number") {
+    anchor.push(`served version ${details.servedVersion}`);
+  }
   if (anchor.length > 0) {
+    const history = id === "anchor" ? ledgerHistoryPath(listUrl) : undefined;
     lines.push(
-      anchor.map((part, i) => (
-        <Fragment key={i}>
-          {i > 0 ? ", " : null}
-          {part}
-        </Fragment>
-      )),
+      <>
+        {anchor.map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 ? ", " : null}
+            {part}
+          </Fragment>
+        ))}
+        {history ? (
+          <>
+            {" · "}
+            <Link href={history} className="text-brand-700 underline-offset-2 hover:underline">
+              audit the list&apos;s history
+            </Link>
+          </>
+        ) : null}
+      </>,
     );
   }
 
@@ -169,6 +191,18 @@ function Moment({ date, now }: { date: Date; now: Date }) {
       {relativeAge(date, now)}
     </time>
   );
+}
+
+/** Vitae's own lists have a public history page; another issuer's list URL gets no link. */
+function ledgerHistoryPath(listUrl: unknown): string | undefined {
+  if (typeof listUrl !== "string" || typeof location === "undefined") return undefined;
+  try {
+    const url = new URL(listUrl);
+    const id = /^\/api\/v1\/status-lists\/([A-Za-z0-9-]+)$/.exec(url.pathname)?.[1];
+    return url.origin === location.origin && id ? `/ledger/${id}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function dateOf(value: unknown): Date | undefined {
