@@ -18,7 +18,16 @@ import { veramoIdentifiers, veramoKeys, veramoPrivateKeys } from "@/lib/db/schem
  * they sign (Veramo's own data-store pulls in TypeORM). Private keys are sealed with VITAE_SECRET.
  */
 
+/*
+ * Keys never change once stored, so both key stores remember what they read: signing a credential
+ * then costs no database round trip and no unsealing (bulk issuance signs thousands in a row).
+ * The private key cache lives only in this process's memory, where the unsealed key is anyway
+ * while it signs; deleting or re-importing a key drops its entry.
+ */
+
 export class DrizzleKeyStore extends AbstractKeyStore {
+  private readonly cache = new Map<string, Promise<IKey>>();
+
   constructor(private readonly db: Db) {
     super();
   }
@@ -40,13 +49,16 @@ export class DrizzleKeyStore extends AbstractKeyStore {
     return true;
   }
 
-  async getKey({ kid }: { kid: string }): Promise<IKey> {
-    const [row] = await this.db.select().from(veramoKeys).where(eq(veramoKeys.kid, kid));
-    if (!row) throw new Error(`not_found: key ${kid}`);
-    return toKey(row);
+  getKey({ kid }: { kid: string }): Promise<IKey> {
+    return remember(this.cache, kid, async () => {
+      const [row] = await this.db.select().from(veramoKeys).where(eq(veramoKeys.kid, kid));
+      if (!row) throw new Error(`not_found: key ${kid}`);
+      return toKey(row);
+    });
   }
 
   async deleteKey({ kid }: { kid: string }): Promise<boolean> {
+    this.cache.delete(kid);
     await this.db.delete(veramoKeys).where(eq(veramoKeys.kid, kid));
     return true;
   }
@@ -67,6 +79,8 @@ function toKey(row: typeof veramoKeys.$inferSelect): IKey {
 }
 
 export class DrizzlePrivateKeyStore extends AbstractPrivateKeyStore {
+  private readonly cache = new Map<string, Promise<ManagedPrivateKey>>();
+
   constructor(
     private readonly db: Db,
     private readonly secretBox: AbstractSecretBox,
@@ -77,6 +91,7 @@ export class DrizzlePrivateKeyStore extends AbstractPrivateKeyStore {
   async importKey(args: ImportablePrivateKey): Promise<ManagedPrivateKey> {
     const alias = args.alias ?? randomUUID();
     const sealed = await this.secretBox.encrypt(args.privateKeyHex);
+    this.cache.delete(alias);
     await this.db
       .insert(veramoPrivateKeys)
       .values({ alias, type: args.type, sealed })
@@ -84,17 +99,20 @@ export class DrizzlePrivateKeyStore extends AbstractPrivateKeyStore {
     return { alias, type: args.type, privateKeyHex: args.privateKeyHex };
   }
 
-  async getKey({ alias }: { alias: string }): Promise<ManagedPrivateKey> {
-    const [row] = await this.db
-      .select()
-      .from(veramoPrivateKeys)
-      .where(eq(veramoPrivateKeys.alias, alias));
-    if (!row) throw new Error(`not_found: private key ${alias}`);
-    const privateKeyHex = await this.secretBox.decrypt(row.sealed);
-    return { alias, type: row.type as TKeyType, privateKeyHex };
+  getKey({ alias }: { alias: string }): Promise<ManagedPrivateKey> {
+    return remember(this.cache, alias, async () => {
+      const [row] = await this.db
+        .select()
+        .from(veramoPrivateKeys)
+        .where(eq(veramoPrivateKeys.alias, alias));
+      if (!row) throw new Error(`not_found: private key ${alias}`);
+      const privateKeyHex = await this.secretBox.decrypt(row.sealed);
+      return { alias, type: row.type as TKeyType, privateKeyHex };
+    });
   }
 
   async deleteKey({ alias }: { alias: string }): Promise<boolean> {
+    this.cache.delete(alias);
     await this.db.delete(veramoPrivateKeys).where(eq(veramoPrivateKeys.alias, alias));
     return true;
   }
@@ -144,4 +162,15 @@ export class DrizzleDidStore extends AbstractDIDStore {
       .filter((r) => (args.provider ? r.provider === args.provider : true))
       .map((r) => r.data as unknown as IIdentifier);
   }
+}
+
+/** The cached read of `key`, made once; a failed read is forgotten so the next call retries. */
+function remember<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>) {
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = read();
+    cache.set(key, hit);
+    hit.catch(() => cache.delete(key));
+  }
+  return hit;
 }
