@@ -1,9 +1,5 @@
 import { z } from "zod";
-import {
-  credentialTypeNames,
-  credentialTypes,
-  type CredentialSubject,
-} from "./credential-types";
+import { credentialTypeNames, credentialTypes, type CredentialSubject } from "./credential-types";
 
 /**
  * The doctor credential model: six types, one file each under `credential-types/` (subject

@@ -28,11 +28,13 @@ export const competencySubjectSchema = z
           .optional()
           .meta({ title: "Achievement URI", description: "The achievement's published URI." }),
         type: z.tuple([z.literal("Achievement")]).default(["Achievement"]),
-        achievementType: z.enum(competencyKinds, { error: "must be one of the listed kinds" }).meta({
-          title: "Kind",
-          description: "What the doctor achieved.",
-          enumNames: ["Procedure competency", "Life-support course", "CME activity"],
-        }),
+        achievementType: z
+          .enum(competencyKinds, { error: "must be one of the listed kinds" })
+          .meta({
+            title: "Kind",
+            description: "What the doctor achieved.",
+            enumNames: ["Procedure competency", "Life-support course", "CME activity"],
+          }),
         name: text({
           title: "Achievement",
           description:

@@ -80,7 +80,10 @@ describe("the six doctor credential types", () => {
         procedures: [{ code: "1" }],
         period: { start: "2025-01-01" },
       }),
-    ).toEqual({ "procedures.0.label": "is required", "period.end": "must be a date as YYYY-MM-DD" });
+    ).toEqual({
+      "procedures.0.label": "is required",
+      "period.end": "must be a date as YYYY-MM-DD",
+    });
   });
 
   it("reads specialty codes with an optional code system", () => {

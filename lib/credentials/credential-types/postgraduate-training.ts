@@ -25,13 +25,11 @@ export const postgraduateTrainingSubjectSchema = z
       start: "Training started",
       end: "Training ended",
     }),
-    outcome: z
-      .enum(trainingOutcomes, { error: "must be one of the listed outcomes" })
-      .meta({
-        title: "Outcome",
-        description: "How the training ended, or that it is still in progress.",
-        enumNames: ["Completed", "In progress", "Extended", "Withdrawn"],
-      }),
+    outcome: z.enum(trainingOutcomes, { error: "must be one of the listed outcomes" }).meta({
+      title: "Outcome",
+      description: "How the training ended, or that it is still in progress.",
+      enumNames: ["Completed", "In progress", "Extended", "Withdrawn"],
+    }),
   })
   .refine((s) => s.outcome === "in-progress" || typeof s.period?.end === "string", {
     error: "is required once the training has ended",
