@@ -7,7 +7,7 @@ import { z } from "zod";
  * keywords steer the form and the card and are published as-is (unknown keywords are allowed in
  * JSON Schema): `enumNames` (labels of an enum's values, as in react-jsonschema-form),
  * `x-show-when` (a field that only applies to some values of another), `x-item-title` (what one
- * entry of a list is called).
+ * entry of a list is called), `x-card: false` (a detail cards leave out).
  */
 
 export const didSchema = z

@@ -23,6 +23,7 @@ export const specialtyCertificationSubjectSchema = z
           .meta({
             title: "Code system",
             description: "The code system the code comes from. Leave empty for SNOMED CT.",
+            "x-card": false,
           }),
       })
       .meta({ title: "Specialty" }),
