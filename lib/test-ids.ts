@@ -22,6 +22,10 @@ export const testIds = {
     statusReason: "credential-status-reason",
     confirmStatusChange: "credential-status-confirm",
     actionResult: "credential-action-result",
+    typePicker: "issue-type-picker",
+    addListItem: "issue-add",
+    preview: "issue-preview",
+    previewConditions: "issue-preview-conditions",
   },
   wallet: {
     createWallet: "wallet-create",
