@@ -124,7 +124,7 @@ function ListField(
         {field.label}
         {field.required ? "" : " (optional)"}
       </legend>
-      {field.help ? <p className="-mt-2 text-xs text-slate-600">{field.help}</p> : null}
+      {field.help ? <p className="text-xs text-slate-600">{field.help}</p> : null}
       {rows.length === 0 ? <p className="text-xs text-slate-600">None added.</p> : null}
       {rows.map((row, i) => (
         <div
