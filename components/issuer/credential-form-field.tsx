@@ -89,7 +89,14 @@ export function CredentialFormField(props: FieldProps) {
       const inner = typeof raw === "object" && !Array.isArray(raw) ? raw : {};
       return (
         <fieldset className="grid min-w-0 gap-4 sm:col-span-2 sm:grid-cols-2">
-          <legend className="mb-1 text-sm font-semibold text-slate-900">{field.label}</legend>
+          {/* A group of one field (criteria → narrative) would repeat its label: keep it for screen readers only. */}
+          <legend
+            className={
+              field.fields.length === 1 ? "sr-only" : "mb-1 text-sm font-semibold text-slate-900"
+            }
+          >
+            {field.label}
+          </legend>
           {field.fields.map((child) => (
             <div key={child.key} className={spanOf(child)}>
               <CredentialFormField {...props} field={child} values={inner} prefix={`${path}.`} />
