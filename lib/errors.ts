@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "UNAUTHORIZED"
   | "FORBIDDEN"
   | "NOT_FOUND"
+  | "UNKNOWN_CREDENTIAL_TYPE"
   | "CONFLICT"
   | "GONE"
   | "PAYLOAD_TOO_LARGE"
@@ -21,6 +22,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  UNKNOWN_CREDENTIAL_TYPE: 404,
   CONFLICT: 409,
   GONE: 410,
   PAYLOAD_TOO_LARGE: 413,

@@ -24,6 +24,10 @@ export const testIds = {
     actionResult: "credential-action-result",
     anchorCell: "credential-anchor",
     anchorPending: "credential-anchor-pending",
+    typePicker: "issue-type-picker",
+    addListItem: "issue-add",
+    preview: "issue-preview",
+    previewConditions: "issue-preview-conditions",
   },
   ledger: {
     listIndex: "ledger-list-index",

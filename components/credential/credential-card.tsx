@@ -50,9 +50,10 @@ export function CredentialCard({
         {status ? <CredentialStatusBadge status={status} /> : null}
       </div>
       {status?.reason ? <p className="-mt-2 text-xs text-slate-600">{status.reason}</p> : null}
-      {described.conditions.length > 0 ? (
-        <ConditionsCallout conditions={described.conditions} />
-      ) : null}
+      <ConditionsCallout
+        conditions={described.conditions}
+        unreadable={described.conditionsUnreadable}
+      />
       <SubjectFieldList fields={fields} />
       <div className="flex flex-wrap gap-2">
         <Button

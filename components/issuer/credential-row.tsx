@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { credentialTitle } from "@/lib/credentials/describe-credential";
 import type { StatusAction } from "@/lib/issuance/schemas";
 import { testIds } from "@/lib/test-ids";
 import type { CredentialStatus, IssuedCredentialSummary } from "./issuer-api";
@@ -12,8 +13,6 @@ const statusBadges: Record<CredentialStatus, { label: string; tone: BadgeTone }>
   revoked: { label: "Revoked", tone: "danger" },
   suspended: { label: "Suspended", tone: "warning" },
 };
-
-const typeLabels: Record<string, string> = { MedicalLicenseCredential: "Medical licence" };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -57,7 +56,7 @@ export function CredentialRow({
           </p>
         ) : null}
       </td>
-      <td className={cell}>{typeLabels[c.type] ?? c.type}</td>
+      <td className={cell}>{credentialTitle(c.type)}</td>
       <td className={cell}>
         <time dateTime={c.issuedAt}>{dateFormat.format(new Date(c.issuedAt))}</time>
       </td>

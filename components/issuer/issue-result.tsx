@@ -20,13 +20,19 @@ import type { IssuedCredential } from "./issuer-api";
 
 const expiryFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" });
 
-function emailText(holderName: string, issuerName: string, claimUrl: string, expires: string) {
+function emailText(
+  holderName: string,
+  issuerName: string,
+  claimUrl: string,
+  expires: string,
+  title: string,
+) {
   // Names are often entered with their title; "Dear Dr Dr …" reads badly.
   const name = holderName.replace(/^dr\.?\s+/i, "");
   return [
     `Dear Dr ${name},`,
     "",
-    "your licence credential is ready. Open this link on the phone or computer where you keep your Vitae wallet to add it:",
+    `your ${title.toLowerCase()} credential is ready. Open this link on the phone or computer where you keep your Vitae wallet to add it:`,
     "",
     claimUrl,
     "",
@@ -41,17 +47,20 @@ export function IssueResult({
   credential,
   holderName,
   issuerName,
+  title = "Medical licence",
   onDismiss,
 }: {
   credential: IssuedCredential;
   holderName: string;
   issuerName: string;
+  /** The credential's readable type, e.g. "Medical licence". */
+  title?: string;
   onDismiss: () => void;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { claimUrl } = credential;
   const expires = expiryFormat.format(new Date(credential.claimExpiresAt));
-  const email = emailText(holderName, issuerName, claimUrl, expires);
+  const email = emailText(holderName, issuerName, claimUrl, expires, title);
   const qr = useQuery({
     queryKey: queryKeys.issuerClaimQr(claimUrl),
     // Level M: the code may be printed or shown on a second screen, where L is fragile.
@@ -68,7 +77,7 @@ export function IssueResult({
     <Card data-testid={testIds.issuer.issueResult} className="grid gap-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900">
-          Licence issued for {holderName}
+          {title} issued for {holderName}
         </h2>
         <Button variant="secondary" onClick={onDismiss}>
           Done

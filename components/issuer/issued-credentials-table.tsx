@@ -152,7 +152,7 @@ export function IssuedCredentialsTable({ session }: { session: IssuerSession }) 
         </Alert>
       ) : list.data.length === 0 ? (
         <EmptyState title="No credentials issued yet">
-          Licences you issue appear here with their status and ledger anchor.
+          Credentials you issue appear here with their status and ledger anchor.
         </EmptyState>
       ) : (
         <>
@@ -161,7 +161,7 @@ export function IssuedCredentialsTable({ session }: { session: IssuerSession }) 
             role="region"
             aria-labelledby={headingId}
             tabIndex={0}
-            className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+            className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
           >
             <table className="w-full min-w-[60rem] text-left text-sm">
               <thead className="bg-slate-50 text-xs font-semibold text-slate-600">

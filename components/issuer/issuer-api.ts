@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MedicalLicenseSubject } from "@/lib/credentials/schemas";
+import type { CredentialType } from "@/lib/credentials/schemas";
 import type { StatusAction } from "@/lib/issuance/schemas";
 
 /**
@@ -77,10 +77,10 @@ const errorBodySchema = z.object({
   }),
 });
 
-export type IssueLicenseBody = {
-  type: "MedicalLicenseCredential";
-  subject: MedicalLicenseSubject;
-  /** YYYY-MM-DD */
+export type IssueCredentialBody = {
+  type: CredentialType;
+  subject: Record<string, unknown>;
+  /** YYYY-MM-DD; without it the credential ends with its subject's end date, if any. */
   validUntil?: string;
 };
 
@@ -162,7 +162,7 @@ export const issuerApi = {
       signal,
     }),
 
-  issueLicense: (session: IssuerSession, body: IssueLicenseBody) =>
+  issueCredential: (session: IssuerSession, body: IssueCredentialBody) =>
     request(credentialsPath(session.slug), issuedCredentialSchema, {
       method: "POST",
       session,

@@ -14,7 +14,7 @@ export function CredentialDetails({
   signed: boolean;
 }) {
   const headingId = useId();
-  const rows: { label: string; value: string; mono?: boolean }[] = [
+  const rows: { label: string; value: string; mono?: boolean; items?: string[] }[] = [
     { label: "Name", value: summary.holderName ?? "Not stated" },
     summary.issuerName
       ? { label: "Issued by", value: summary.issuerName }
@@ -44,14 +44,22 @@ export function CredentialDetails({
       )}
       <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
         {rows.map((row) => (
-          <div key={row.label} className="min-w-0">
+          <div key={row.label} className={`min-w-0 ${row.items ? "sm:col-span-2" : ""}`}>
             <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">
               {row.label}
             </dt>
             <dd
               className={`mt-0.5 text-sm break-words text-slate-900 ${row.mono ? "font-mono break-all" : ""}`}
             >
-              {row.value}
+              {row.items ? (
+                <ul className="list-disc space-y-0.5 pl-5">
+                  {row.items.map((item, i) => (
+                    <li key={i}>{item}</li>
+                  ))}
+                </ul>
+              ) : (
+                row.value
+              )}
             </dd>
           </div>
         ))}

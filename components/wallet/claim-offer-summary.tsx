@@ -11,7 +11,7 @@ import type { ClaimOffer } from "@/lib/wallet/schemas";
 
 /** Who offers what, before the doctor accepts: the preview is the issuer's summary, display only. */
 export function ClaimOfferSummary({ offer }: { offer: ClaimOffer }) {
-  const conditions = practiceConditions(offer.preview.conditions);
+  const conditions = practiceConditions(offer.type, offer.preview);
   return (
     <Card data-testid={testIds.wallet.claimOffer} className="grid min-w-0 gap-4">
       <div className="grid gap-1">
@@ -22,8 +22,8 @@ export function ClaimOfferSummary({ offer }: { offer: ClaimOffer }) {
           {offer.issuer.did}
         </p>
       </div>
-      {conditions.length > 0 ? <ConditionsCallout conditions={conditions} /> : null}
-      <SubjectFieldList fields={subjectFields(offer.preview)} />
+      <ConditionsCallout conditions={conditions.items} unreadable={conditions.unreadable} />
+      <SubjectFieldList fields={subjectFields(offer.type, offer.preview)} />
       <p className="text-sm text-slate-600">
         {offer.expiresAt
           ? `This link can be used once, until ${new Date(offer.expiresAt).toLocaleString(

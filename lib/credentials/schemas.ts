@@ -1,38 +1,35 @@
 import { z } from "zod";
+import { credentialTypeNames, credentialTypes, type CredentialSubject } from "./credential-types";
 
 /**
- * The doctor credential model. Issue #2 carries MedicalLicenseCredential end to end; the other
- * types (degree, specialty, training, privileges, competency) join here with their own schemas.
+ * The doctor credential model: six types, one file each under `credential-types/` (subject
+ * schema with labels and help text as zod metadata), gathered here under the names the rest of
+ * Vitae imports.
  */
 
 export const W3C_CREDENTIALS_V1 = "https://www.w3.org/2018/credentials/v1";
 export const VITAE_CONTEXT = "https://vitae.example/contexts/doctor-credentials/v1";
 
-export const didSchema = z
-  .string()
-  .regex(/^did:[a-z0-9]+:[A-Za-z0-9._:%-]+(#.*)?$/, "must be a DID, e.g. did:key:z6Mk…");
+export { didSchema, practiceConditionSchema } from "./credential-types/fields";
+export { medicalDegreeSubjectSchema } from "./credential-types/medical-degree";
+export type { MedicalDegreeSubject } from "./credential-types/medical-degree";
+export { medicalLicenseSubjectSchema } from "./credential-types/medical-license";
+export type { MedicalLicenseSubject } from "./credential-types/medical-license";
+export { specialtyCertificationSubjectSchema } from "./credential-types/specialty-certification";
+export type { SpecialtyCertificationSubject } from "./credential-types/specialty-certification";
+export { postgraduateTrainingSubjectSchema } from "./credential-types/postgraduate-training";
+export type { PostgraduateTrainingSubject } from "./credential-types/postgraduate-training";
+export { clinicalPrivilegesSubjectSchema } from "./credential-types/clinical-privileges";
+export type { ClinicalPrivilegesSubject } from "./credential-types/clinical-privileges";
+export { competencySubjectSchema, OPEN_BADGES_V3_CONTEXT } from "./credential-types/competency";
+export type { CompetencySubject } from "./credential-types/competency";
 
-export const practiceConditionSchema = z.object({
-  code: z.string().min(1).max(64).optional(),
-  text: z.string().min(1).max(500),
-});
-
-export const medicalLicenseSubjectSchema = z.object({
-  id: didSchema.optional(),
-  name: z.string().min(1).max(200),
-  licenseNumber: z.string().min(1).max(64),
-  jurisdiction: z.string().min(1).max(120),
-  scope: z.string().min(1).max(300).optional(),
-  conditions: z.array(practiceConditionSchema).max(20).optional(),
-});
-export type MedicalLicenseSubject = z.infer<typeof medicalLicenseSubjectSchema>;
-
-export const credentialTypeSchema = z.enum(["MedicalLicenseCredential"]);
+export const credentialTypeSchema = z.enum(credentialTypeNames);
 export type CredentialType = z.infer<typeof credentialTypeSchema>;
 
-export const subjectSchemaByType = {
-  MedicalLicenseCredential: medicalLicenseSubjectSchema,
-} as const satisfies Record<CredentialType, z.ZodType>;
+export const subjectSchemaByType = Object.fromEntries(
+  credentialTypeNames.map((type) => [type, credentialTypes[type].subjectSchema]),
+) as Record<CredentialType, z.ZodType<CredentialSubject>>;
 
 export const statusPurposeSchema = z.enum(["revocation", "suspension"]);
 export type StatusPurpose = z.infer<typeof statusPurposeSchema>;

@@ -54,8 +54,8 @@ export const defaultAnchorWorkerOptions: AnchorWorkerOptions = {
 };
 
 export type AnchorWorker = {
-  /** A change is waiting on `listId`; `immediately` skips the batch window (e.g. a new list). */
-  notify(listId: string, opts?: { immediately?: boolean }): void;
+  /** A change is waiting on `listId`. */
+  notify(listId: string): void;
   /** Cuts and anchors the list's waiting changes now. */
   flush(listId: string, opts?: { refresh?: boolean }): Promise<void>;
   /** Flushes everything due; returns how many lists it looked at. */
@@ -120,11 +120,10 @@ export function createAnchorWorker(
     });
   }
 
-  function notify(listId: string, notifyOpts: { immediately?: boolean } = {}) {
+  function notify(listId: string) {
     const count = (waitingCounts.get(listId) ?? 0) + 1;
     waitingCounts.set(listId, count);
-    const now = notifyOpts.immediately || count >= opts.batchMaxChanges;
-    schedule(listId, now ? 0 : opts.batchWindowMs);
+    schedule(listId, count >= opts.batchMaxChanges ? 0 : opts.batchWindowMs);
   }
 
   function backoffMs(attempts: number): number {

@@ -51,11 +51,13 @@ async function findClaim(svc: IssuanceServices, token: string, now: Date) {
   return row;
 }
 
-function preview(claims: Record<string, unknown>): Record<string, string> {
-  const shown = ["name", "licenseNumber", "jurisdiction", "scope"];
-  return Object.fromEntries(
-    shown.flatMap((k) => (typeof claims[k] === "string" ? [[k, claims[k] as string]] : [])),
-  );
+/**
+ * What the doctor sees before accepting: the credential's claims (about the doctor, shown to the
+ * holder of the link), so every type gets its full card, conditions on practice included.
+ */
+function preview(claims: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, ...shown } = claims;
+  return shown;
 }
 
 export async function getClaimOffer(svc: IssuanceServices, token: string, now = new Date()) {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { JwtCredentialPayload } from "did-jwt-vc";
+import { credentialTypes, isCredentialTypeName } from "@/lib/credentials/credential-types";
 import { VITAE_CONTEXT, W3C_CREDENTIALS_V1, type StatusPurpose } from "@/lib/credentials/schemas";
 import type { credentials } from "@/lib/db/schema";
 import type { IssuanceServices } from "./services";
@@ -30,14 +31,16 @@ export function credentialPayload(
       statusListCredential: url,
     };
   };
+  // e.g. a competency is also an Open Badges 3.0 AchievementCredential, with the OB3 context.
+  const definition = isCredentialTypeName(row.type) ? credentialTypes[row.type] : undefined;
   return {
     ...(subjectDid ? { sub: subjectDid } : {}),
     jti: `urn:uuid:${row.id}`,
     nbf: Math.floor(row.issuedAt.getTime() / 1000),
     ...(row.validUntil ? { exp: Math.floor(row.validUntil.getTime() / 1000) } : {}),
     vc: {
-      "@context": [W3C_CREDENTIALS_V1, VITAE_CONTEXT],
-      type: ["VerifiableCredential", row.type],
+      "@context": [W3C_CREDENTIALS_V1, VITAE_CONTEXT, ...(definition?.contexts ?? [])],
+      type: ["VerifiableCredential", ...(definition?.types ?? []), row.type],
       credentialSubject: row.claims,
       // An array of entries (allowed by Bitstring Status List); did-jwt-vc types only one.
       credentialStatus: [entry("revocation"), entry("suspension")] as unknown as NonNullable<

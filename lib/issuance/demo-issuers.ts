@@ -4,7 +4,11 @@ export const demoIssuers = [
     slug: "northbridge-medicine",
     name: "Northbridge University School of Medicine",
     kind: "medical-school",
-    credentialTypes: ["MedicalDegreeCredential", "PostgraduateTrainingCredential"],
+    credentialTypes: [
+      "MedicalDegreeCredential",
+      "PostgraduateTrainingCredential",
+      "CompetencyCredential",
+    ],
   },
   {
     slug: "eastland-licensing",
@@ -16,7 +20,11 @@ export const demoIssuers = [
     slug: "st-aurelia-hospital",
     name: "St Aurelia General Hospital",
     kind: "hospital",
-    credentialTypes: ["ClinicalPrivilegesCredential", "CompetencyCredential"],
+    credentialTypes: [
+      "ClinicalPrivilegesCredential",
+      "CompetencyCredential",
+      "PostgraduateTrainingCredential",
+    ],
   },
 ] as const;
 

@@ -13,6 +13,9 @@ import { verifyOnServer } from "./server-verifier";
 import type { IssuanceServices } from "./services";
 import { servedVersion } from "./status-lists";
 import { sha256Hex, statusListKey } from "@/lib/ledger/reader";
+import { credentialTypeNames } from "@/lib/credentials/credential-types";
+import { subjectExamples } from "@/lib/credentials/credential-types/examples";
+import { demoIssuers } from "./demo-issuers";
 
 let chain: TestChain;
 let svc: IssuanceServices;
@@ -233,6 +236,79 @@ describe("the registry of issued credentials", () => {
       version: change.version,
       state: "anchored",
       anchorTx: change.anchorTx,
+    });
+  });
+});
+
+describe("every doctor credential type", () => {
+  it.each(credentialTypeNames)(
+    "%s is issued by an accredited issuer and verifies in full",
+    async (type) => {
+      const demo = demoIssuers.find((d) => (d.credentialTypes as readonly string[]).includes(type));
+      if (!demo) throw new Error(`no demo issuer issues ${type}`);
+      const issuer = await findIssuer(svc, demo.slug);
+      const issued = await issueCredential(svc, issuer, { type, subject: subjectExamples[type] });
+      const decoded = decodeJwt(issued.jwt);
+      if (!decoded.ok) throw new Error(decoded.message);
+      const vc = decoded.payload.vc as Record<string, unknown>;
+      expect(vc.type).toEqual(
+        type === "CompetencyCredential"
+          ? ["VerifiableCredential", "AchievementCredential", type]
+          : ["VerifiableCredential", type],
+      );
+      expect(
+        (vc["@context"] as string[]).includes(
+          "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ),
+      ).toBe(type === "CompetencyCredential");
+      const result = await verifyOnServer(svc, issued.jwt);
+      expect(codes(result)).toMatchObject({
+        trust: "true:TRUST_ACCREDITED",
+        status: "true:STATUS_ACTIVE",
+      });
+      expect(result.credential?.type).toBe(type);
+    },
+  );
+
+  it("ends a credential with its subject's end date, and refuses one already past", async () => {
+    const issued = await issueCredential(svc, licensing, {
+      type: "MedicalLicenseCredential",
+      subject: { ...subject, validUntil: "2099-12-31" },
+    });
+    const decoded = decodeJwt(issued.jwt);
+    expect(decoded.ok && decoded.payload.exp).toBe(Date.parse("2099-12-31T23:59:59Z") / 1000);
+    await expect(
+      issueCredential(svc, licensing, {
+        type: "MedicalLicenseCredential",
+        subject: { ...subject, validUntil: "2001-01-01" },
+      }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { "subject.validUntil": ["must lie in the future"] },
+    });
+  });
+
+  it("refuses a type the issuer is not accredited for, and names nested fields in errors", async () => {
+    await expect(
+      issueCredential(svc, licensing, {
+        type: "ClinicalPrivilegesCredential",
+        subject: subjectExamples.ClinicalPrivilegesCredential,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const hospital = await findIssuer(svc, "st-aurelia-hospital");
+    await expect(
+      issueCredential(svc, hospital, {
+        type: "CompetencyCredential",
+        subject: {
+          ...subjectExamples.CompetencyCredential,
+          achievement: { achievementType: "Competency" },
+        },
+      }),
+    ).rejects.toMatchObject({
+      fields: {
+        "subject.achievement.name": ["is required"],
+        "subject.achievement.criteria": [expect.any(String)],
+      },
     });
   });
 });

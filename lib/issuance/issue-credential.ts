@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
+import { subjectValidUntil } from "@/lib/credentials/credential-types";
 import { subjectSchemaByType } from "@/lib/credentials/schemas";
 import { credentials } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -47,14 +48,21 @@ export async function issueCredential(
   }
   const parsed = subjectSchemaByType[body.type].safeParse(body.subject);
   if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    throw new AppError("VALIDATION_FAILED", "The credential subject is not valid.", prefix(fields));
+    throw new AppError(
+      "VALIDATION_FAILED",
+      "The credential subject is not valid.",
+      fieldErrors(parsed.error),
+    );
   }
   const { id: subjectDid, ...claims } = parsed.data;
-  const validUntil = body.validUntil ? new Date(body.validUntil) : null;
+  // Without an explicit end, a credential ends with its subject (a licence's last day, …).
+  const fromSubject = body.validUntil ? undefined : subjectValidUntil(body.type, parsed.data);
+  const until = body.validUntil ?? fromSubject?.until;
+  const validUntil = until ? new Date(until) : null;
   if (validUntil && validUntil.getTime() <= now.getTime()) {
-    throw new AppError("VALIDATION_FAILED", "validUntil must lie in the future.", {
-      validUntil: ["must lie in the future"],
+    const field = fromSubject ? `subject.${fromSubject.path}` : "validUntil";
+    throw new AppError("VALIDATION_FAILED", `${field} must lie in the future.`, {
+      [field]: ["must lie in the future"],
     });
   }
 
@@ -96,6 +104,11 @@ export async function issueCredential(
   throw new AppError("CONFLICT", "Could not find a free status index; the list may be full.");
 }
 
-function prefix(fields: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`subject.${k}`, v]));
+/** Keyed by the full request path, e.g. "subject.achievement.name" or "subject.conditions.0.text". */
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    (fields[["subject", ...issue.path].join(".")] ??= []).push(issue.message);
+  }
+  return fields;
 }

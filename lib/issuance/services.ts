@@ -119,6 +119,12 @@ export async function seedDemoIssuers(
         ledgerAddress: privateKeyToAccount(svc.ledger.keyFor(demo.slug)).address,
         credentialTypes: [...demo.credentialTypes],
       });
+    } else if (existing.credentialTypes.join() !== demo.credentialTypes.join()) {
+      // A demo issuer's accredited types follow demo-issuers.ts, also in an existing .data/.
+      await svc.db
+        .update(issuers)
+        .set({ credentialTypes: [...demo.credentialTypes] })
+        .where(eq(issuers.slug, demo.slug));
     }
     await svc.db
       .insert(apiKeys)

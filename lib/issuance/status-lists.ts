@@ -147,8 +147,9 @@ async function openSeries(svc: IssuanceServices, issuer: Issuer, series: number)
           .onConflictDoNothing();
       }
     });
-    // A chain outage must not block issuance: the worker anchors version 1 when it can.
-    for (const { id } of ids) svc.anchoring.notify(id, { immediately: true });
+    // Anchor version 1 now (once per series), so the first credential verifies at once. A chain
+    // outage must not block issuance: the attempt fails fast and the worker retries later.
+    await Promise.all(ids.map(({ id }) => svc.anchoring.flush(id).catch(() => undefined)));
   });
 }
 

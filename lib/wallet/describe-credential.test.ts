@@ -74,7 +74,7 @@ describe("labels", () => {
   });
 
   it("shows the known fields first and skips what is not text", () => {
-    const fields = subjectFields({
+    const fields = subjectFields("MedicalLicenseCredential", {
       trainingHours: 120,
       licenseNumber: "X1",
       nested: { a: 1 },
@@ -84,6 +84,31 @@ describe("labels", () => {
       { key: "licenseNumber", label: "Licence number", value: "X1" },
       { key: "trainingHours", label: "Training hours", value: "120" },
     ]);
-    expect(practiceConditions("none")).toEqual([]);
+    expect(practiceConditions("MedicalLicenseCredential", {})).toEqual({
+      items: [],
+      unreadable: false,
+    });
+  });
+
+  it("reads a competency by its Vitae type, not Open Badges' AchievementCredential", () => {
+    const d = describeCredential(
+      jwt({
+        vc: {
+          type: ["VerifiableCredential", "AchievementCredential", "CompetencyCredential"],
+          credentialSubject: {
+            name: "Dr Ada Lovelace",
+            achievement: { achievementType: "Course", name: "Advanced Life Support" },
+            completedOn: "2025-04-30",
+          },
+        },
+      }),
+    );
+    expect(d.title).toBe("Competency");
+    expect(d.fields).toEqual([
+      { key: "name", label: "Holder", value: "Dr Ada Lovelace" },
+      { key: "achievement.achievementType", label: "Kind", value: "Life-support course" },
+      { key: "achievement.name", label: "Achievement", value: "Advanced Life Support" },
+      { key: "completedOn", label: "Completed on", value: "30 Apr 2025" },
+    ]);
   });
 });

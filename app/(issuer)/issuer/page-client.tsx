@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { IssueLicenseForm } from "@/components/issuer/issue-license-form";
+import { IssueCredentialForm } from "@/components/issuer/issue-credential-form";
 import { IssueResult } from "@/components/issuer/issue-result";
 import { IssuedCredentialsTable } from "@/components/issuer/issued-credentials-table";
 import type { IssuedCredential } from "@/components/issuer/issuer-api";
@@ -11,14 +11,14 @@ import { SignInPanel } from "@/components/issuer/sign-in-panel";
 import { useIssuerDirectory } from "@/components/issuer/use-issuer-directory";
 import { useIssuerSession } from "@/components/issuer/use-issuer-session";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { isCredentialTypeName } from "@/lib/credentials/credential-types";
 import { queryKeys } from "@/lib/query-keys";
 
-type Issued = { credential: IssuedCredential; holderName: string };
+type Issued = { credential: IssuedCredential; holderName: string; title: string };
 
 /**
- * The issuer console: sign in with the organisation's API key, issue medical licences and manage
+ * The issuer console: sign in with the organisation's API key, issue credentials and manage
  * the status of what was issued. Signed-in state lives in sessionStorage (useIssuerSession).
  */
 export function IssuerPageClient() {
@@ -55,42 +55,46 @@ export function IssuerPageClient() {
   }
 
   const issuer = directory.data?.find((entry) => entry.slug === session.slug);
-  // Until the directory is in, let the server decide: it refuses types the issuer may not issue.
-  const issuesLicences = !issuer || issuer.credentialTypes.includes("MedicalLicenseCredential");
+  // Only the types this issuer is accredited for; the server refuses any other.
+  const types = (issuer?.credentialTypes ?? []).filter(isCredentialTypeName);
+  const issuerName = issuer?.name ?? session.slug;
 
   return (
     <>
       <IssuerHeader slug={session.slug} issuer={issuer} onSignOut={handleSignOut} />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)] lg:items-start">
-        {issuesLicences ? (
-          <IssueLicenseForm
-            session={session}
-            onIssued={(credential, holderName) => setIssued({ credential, holderName })}
-          />
-        ) : (
-          <Alert tone="info" title="No medical licences from this issuer">
-            {issuer.name} is not set up to issue medical licences. Other credential types follow in
-            a later release.
-          </Alert>
-        )}
-        {issued ? (
-          <IssueResult
-            key={issued.credential.id}
-            credential={issued.credential}
-            holderName={issued.holderName}
-            issuerName={issuer?.name ?? session.slug}
-            onDismiss={() => setIssued(null)}
-          />
-        ) : (
-          <Card className="text-sm text-slate-600">
-            <h2 className="font-semibold text-slate-900">After issuing</h2>
-            <p className="mt-1">
-              You get a one-time claim link, as text, QR code and a ready e-mail. The doctor opens
-              it in their Vitae wallet, which binds the credential to their own key.
-            </p>
-          </Card>
-        )}
-      </div>
+      {directory.isPending ? (
+        <p role="status" className="py-8 text-center text-sm text-slate-600">
+          Loading the credential types…
+        </p>
+      ) : directory.isError ? (
+        <Alert tone="error" title="Could not load the issuer directory">
+          {directory.error.message} Reload the page to try again.
+        </Alert>
+      ) : types.length === 0 ? (
+        <Alert tone="info" title="No credential types to issue">
+          {issuerName} is not set up to issue any credential type yet.
+        </Alert>
+      ) : (
+        <IssueCredentialForm
+          key={session.slug}
+          session={session}
+          issuerName={issuerName}
+          types={types}
+          onIssued={(credential, holderName, title) => setIssued({ credential, holderName, title })}
+          aside={
+            issued ? (
+              <IssueResult
+                key={issued.credential.id}
+                credential={issued.credential}
+                holderName={issued.holderName}
+                title={issued.title}
+                issuerName={issuerName}
+                onDismiss={() => setIssued(null)}
+              />
+            ) : null
+          }
+        />
+      )}
       <IssuedCredentialsTable session={session} />
     </>
   );
