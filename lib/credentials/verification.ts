@@ -55,6 +55,11 @@ export const verificationCodes = {
   TRUST_ACCREDITED: "The issuer is accredited for this credential type.",
   ISSUER_UNKNOWN: "The issuer is not in the trust registry.",
   NOT_ACCREDITED_FOR_TYPE: "The issuer is not accredited for this credential type.",
+  ACCREDITATION_WITHDRAWN: "The accreditation authority has withdrawn the issuer's accreditation.",
+  ACCREDITATION_EXPIRED: "The issuer's accreditation has ended.",
+  ACCREDITATION_NOT_YET_VALID: "The issuer's accreditation has not started yet.",
+  TRUST_REGISTRY_UNAVAILABLE:
+    "The trust registry could not be read, so the issuer's accreditation is unknown.",
 } as const;
 
 export type VerificationCode = keyof typeof verificationCodes;
