@@ -1,17 +1,23 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { privateKeyToAccount } from "viem/accounts";
-import type { Hex } from "viem";
+import type { Address, Hex } from "viem";
 import { openDatabase, type Db } from "@/lib/db/client";
 import { apiKeys, issuers } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { createLedgerReader, type LedgerConfig, type LedgerReader } from "@/lib/ledger/reader";
+import {
+  createRegistryReader,
+  type RegistryConfig,
+  type RegistryReader,
+} from "@/lib/ledger/registry-reader";
 import { createLedgerWriter, type LedgerWriter } from "@/lib/ledger/writer";
 import { createIssuerAgent, type IssuerAgent } from "./agent";
 import { hashSecret } from "./hash-secret";
 import { demoIssuers } from "./demo-issuers";
 import { issuerDidAlias } from "./issuer-did";
 import { ledgerKeyFor } from "./ledger-keys";
+import { seedAccreditations } from "./seed-accreditations";
 
 /**
  * Everything the issuing side needs, built once per server process: the database, the Veramo
@@ -27,6 +33,16 @@ export type IssuanceServices = {
     writer: LedgerWriter;
     keyFor(slug: string): Hex;
   };
+  /** The on-chain trust registry and, when configured, the accreditation authority's access. */
+  registry: {
+    config: RegistryConfig;
+    reader: RegistryReader;
+    confirmations: number;
+    /** The authority's ledger key (GOVERNANCE_PRIVATE_KEY); never logged or sent anywhere. */
+    governanceKey: Hex | undefined;
+    /** SHA-256 (hex) of GOVERNANCE_API_KEY, the console's sign-in key. */
+    governanceApiKeyHash: string | undefined;
+  };
 };
 
 export function createServices(opts: {
@@ -37,8 +53,16 @@ export function createServices(opts: {
   confirmations?: number;
   issuerKeys?: Record<string, string>;
   fallbackKey?: string | undefined;
+  registryAddress: Address;
+  governanceKey?: string | undefined;
+  governanceApiKey?: string | undefined;
 }): IssuanceServices {
   const { ledgerConfig } = opts;
+  const registryConfig: RegistryConfig = {
+    rpcUrl: ledgerConfig.rpcUrl,
+    chainId: ledgerConfig.chainId,
+    registryAddress: opts.registryAddress,
+  };
   return {
     db: opts.db,
     agent: createIssuerAgent(opts.db, opts.secret),
@@ -58,6 +82,13 @@ export function createServices(opts: {
           issuerKeys: opts.issuerKeys ?? {},
           fallbackKey: opts.fallbackKey,
         }),
+    },
+    registry: {
+      config: registryConfig,
+      reader: createRegistryReader(registryConfig),
+      confirmations: opts.confirmations ?? 1,
+      governanceKey: opts.governanceKey as Hex | undefined,
+      governanceApiKeyHash: opts.governanceApiKey ? hashSecret(opts.governanceApiKey) : undefined,
     },
   };
 }
@@ -100,6 +131,7 @@ export async function seedDemoIssuers(
       })
       .onConflictDoNothing();
   }
+  await seedAccreditations(svc);
 }
 
 type ServicesHolder = { promise?: Promise<IssuanceServices> };
@@ -122,6 +154,9 @@ export function getServices(): Promise<IssuanceServices> {
       confirmations: e.LEDGER_CONFIRMATIONS,
       issuerKeys: e.LEDGER_ISSUER_KEYS,
       fallbackKey: e.LEDGER_PRIVATE_KEY,
+      registryAddress: e.ISSUER_REGISTRY_ADDRESS as Address,
+      governanceKey: e.GOVERNANCE_PRIVATE_KEY,
+      governanceApiKey: e.GOVERNANCE_API_KEY,
     });
     await seedDemoIssuers(svc, e.VITAE_DEMO_API_KEYS);
     return svc;

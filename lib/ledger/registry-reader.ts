@@ -78,6 +78,9 @@ export function createRegistryReader(config: RegistryConfig): RegistryReader {
   const { rpcUrl, chainId, registryAddress } = config;
   const client = createPublicClient({
     transport: http(rpcUrl, { timeout: rpcTimeoutMs, retryCount: 1 }),
+    // viem caches eth_blockNumber for 4 s by default; the snapshot cache keys on it, so a
+    // cached number would hide a withdrawal mined a moment ago.
+    cacheTime: 0,
   });
   const contract = { address: registryAddress, abi: issuerRegistryAbi } as const;
 

@@ -1,7 +1,8 @@
 import { createServer } from "node:net";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { openDatabase, openMemoryDatabase, type DbHandle } from "@/lib/db/client";
-import { deployStatusListAnchor } from "@/lib/ledger/writer";
+import { deployIssuerRegistry, deployStatusListAnchor } from "@/lib/ledger/writer";
 import type { LedgerConfig } from "@/lib/ledger/reader";
 import { anvilKey } from "@/lib/issuance/ledger-keys";
 import { createServices, seedDemoIssuers, type IssuanceServices } from "@/lib/issuance/services";
@@ -9,8 +10,8 @@ import { startAnvil, type Anvil } from "./anvil";
 
 /**
  * The real parts, for tests and benchmarks that run in Node: a fresh anvil on a free port with
- * the anchor contract deployed, and a fresh in-memory PGlite (or the PostgreSQL database named by
- * TEST_DATABASE_URL) with the demo issuers seeded.
+ * the anchor contract and the trust registry deployed, and a fresh in-memory PGlite (or the
+ * PostgreSQL database named by TEST_DATABASE_URL) with the demo issuers seeded and accredited.
  */
 
 export async function freePort(): Promise<number> {
@@ -25,7 +26,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type TestChain = { anvil: Anvil; config: LedgerConfig; stop(): Promise<void> };
+export type TestChain = {
+  anvil: Anvil;
+  config: LedgerConfig;
+  /** The IssuerRegistry, governed by `governanceKey` (anvil account #9, as in dev). */
+  registryAddress: Address;
+  governanceKey: Hex;
+  stop(): Promise<void>;
+};
+
+/** The test (and dev) accreditation authority: anvil account #9, which no demo issuer uses. */
+export const TEST_GOVERNANCE_KEY = anvilKey(9);
 
 export async function startTestChain(port?: number): Promise<TestChain> {
   const anvil = await startAnvil({ port: port ?? (await freePort()) });
@@ -34,9 +45,17 @@ export async function startTestChain(port?: number): Promise<TestChain> {
     chainId: anvil.chainId,
     privateKey: anvilKey(0),
   });
+  const registry = await deployIssuerRegistry({
+    rpcUrl: anvil.rpcUrl,
+    chainId: anvil.chainId,
+    privateKey: anvilKey(0),
+    governance: privateKeyToAccount(TEST_GOVERNANCE_KEY).address,
+  });
   return {
     anvil,
     config: { rpcUrl: anvil.rpcUrl, chainId: anvil.chainId, contractAddress: address as Address },
+    registryAddress: registry.address,
+    governanceKey: TEST_GOVERNANCE_KEY,
     stop: () => anvil.stop(),
   };
 }
@@ -49,6 +68,8 @@ export const TEST_API_KEYS = {
   "st-aurelia-hospital": "test-key-staurelia-000001",
 };
 
+export const TEST_GOVERNANCE_API_KEY = "test-key-governance-00001";
+
 export async function startTestServices(
   chain: TestChain,
 ): Promise<{ svc: IssuanceServices; db: DbHandle }> {
@@ -60,6 +81,9 @@ export async function startTestServices(
     secret: TEST_SECRET,
     publicUrl: TEST_PUBLIC_URL,
     ledgerConfig: chain.config,
+    registryAddress: chain.registryAddress,
+    governanceKey: chain.governanceKey,
+    governanceApiKey: TEST_GOVERNANCE_API_KEY,
   });
   await seedDemoIssuers(svc, TEST_API_KEYS);
   return { svc, db };
