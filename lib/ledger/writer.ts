@@ -419,7 +419,10 @@ export function accreditIssuer(
         functionName: "accredit",
         args,
       });
-      return walletClient.writeContract(request);
+      return walletClient.writeContract({
+        ...request,
+        gas: await gasWithMargin(publicClient, request),
+      });
     },
   );
 }
@@ -443,7 +446,10 @@ export function withdrawAccreditation(
         functionName: "withdraw",
         args: [input.did, input.reason],
       });
-      return walletClient.writeContract(request);
+      return walletClient.writeContract({
+        ...request,
+        gas: await gasWithMargin(publicClient, request),
+      });
     },
   );
 }
@@ -464,7 +470,10 @@ export function transferGovernance(
         functionName: "transferGovernance",
         args: [newGovernance],
       });
-      return walletClient.writeContract(request);
+      return walletClient.writeContract({
+        ...request,
+        gas: await gasWithMargin(publicClient, request),
+      });
     },
   );
 }
@@ -499,6 +508,19 @@ async function sendRegistryTx(
       ? event.args.timestamp
       : (await publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp;
   return { txHash, blockNumber: receipt.blockNumber, at: new Date(Number(block) * 1000) };
+}
+
+/**
+ * Gas for a registry write, with a 25% margin. The entry's `updatedAt` (and `withdrawnAt`) take
+ * the block's timestamp: when the estimate runs in one second and the transaction is mined in the
+ * next, that storage write costs more than estimated, and an exact estimate runs out of gas.
+ */
+async function gasWithMargin(
+  publicClient: ReturnType<typeof clients>["publicClient"],
+  request: Parameters<ReturnType<typeof clients>["publicClient"]["estimateContractGas"]>[0],
+): Promise<bigint> {
+  const gas = await publicClient.estimateContractGas(request);
+  return gas + gas / 4n;
 }
 
 function dateToSeconds(date: Date): bigint {
