@@ -52,7 +52,8 @@ function errorsFrom(fields: Record<string, string[] | undefined>): Errors {
 }
 
 function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1) + (message.endsWith(".") ? "" : ".");
+  const ended = /[.…!?]$/.test(message);
+  return message.charAt(0).toUpperCase() + message.slice(1) + (ended ? "" : ".");
 }
 
 /**

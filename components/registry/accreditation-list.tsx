@@ -34,7 +34,7 @@ export function AccreditationList({
             className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
           >
             <div className="flex flex-wrap items-start justify-between gap-3">
-              <div className="min-w-0 flex-1">
+              <div className="min-w-0 flex-[1_1_15rem]">
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 className="font-semibold text-slate-900">{entry.name}</h3>
                   <Badge tone={badge.tone} data-testid={testIds.registry.standing}>

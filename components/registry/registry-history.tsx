@@ -64,7 +64,9 @@ export function RegistryHistory({
             </p>
             <div className="min-w-0">
               <p className="font-medium text-slate-900">{text.title}</p>
-              {text.body ? <p className="text-slate-700">{text.body}</p> : null}
+              {text.body ? (
+                <p className="[overflow-wrap:anywhere] text-slate-700">{text.body}</p>
+              ) : null}
               {text.did ? (
                 <p className="font-mono text-xs break-all text-slate-600">{text.did}</p>
               ) : null}

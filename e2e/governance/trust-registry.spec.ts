@@ -165,7 +165,9 @@ test.describe("governance console and public registry page", () => {
   }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto("/governance");
-    await expect(page.getByRole("heading", { name: "Accreditation authority" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Accreditation authority", exact: true }),
+    ).toBeVisible();
     await shot(page, "governance-sign-in");
 
     // a wrong key is refused with the server's reason
