@@ -47,6 +47,7 @@ const config = [
       "lib/status/**/*.ts",
       "lib/trust/**/*.ts",
       "lib/ledger/reader.ts",
+      "lib/ledger/registry-reader.ts",
     ],
     ignores: ["**/*.test.ts"],
     rules: {

@@ -39,6 +39,18 @@ export default function HomePage() {
           </Link>
         ))}
       </div>
+      <p className="mt-6 text-sm text-slate-600">
+        Which institutions may issue which credentials is decided by the accreditation authority and
+        kept on the ledger: see the{" "}
+        <Link href="/registry" className="text-brand-700 font-medium underline">
+          public trust registry
+        </Link>{" "}
+        or, for the authority, the{" "}
+        <Link href="/governance" className="text-brand-700 font-medium underline">
+          governance console
+        </Link>
+        .
+      </p>
     </div>
   );
 }

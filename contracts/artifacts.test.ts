@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,6 +12,17 @@ import {
 // exactly what the pinned compiler makes of the committed sources.
 describe("committed contract artifacts", () => {
   const compiled = compileContracts();
+
+  it("compiles every contract, and every committed artifact has a source", () => {
+    expect(Object.keys(compiled).sort()).toEqual(["IssuerRegistry", "StatusListAnchor"]);
+    const committed = readdirSync(artifactsDir)
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => name.slice(0, -".json".length))
+      .sort();
+    expect(committed, "an artifact without a source: delete it").toEqual(
+      Object.keys(compiled).sort(),
+    );
+  });
 
   it.each(Object.keys(compiled))("%s.json matches its source", (name) => {
     const committed = JSON.parse(readFileSync(path.join(artifactsDir, `${name}.json`), "utf8")) as {

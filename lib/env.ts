@@ -67,6 +67,12 @@ const envSchema = z.object({
     .default(24 * 3600),
   /** Credentials per status list series (herd privacy: keep it large). */
   STATUS_LIST_CAPACITY: z.coerce.number().int().min(1).max(131_072).default(131_072),
+  /** The IssuerRegistry (trust registry) contract; the embedded chain deploys its own. */
+  ISSUER_REGISTRY_ADDRESS: address,
+  /** The accreditation authority's ledger key; without it the governance console cannot write. */
+  GOVERNANCE_PRIVATE_KEY: hex32.optional(),
+  /** Signs in to the governance console; only its SHA-256 is kept and compared. */
+  GOVERNANCE_API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -89,6 +95,8 @@ export type PublicLedgerConfig = {
   rpcUrl: string;
   chainId: number;
   contractAddress: `0x${string}`;
+  /** The IssuerRegistry contract that says which issuers are accredited. */
+  registryAddress: `0x${string}`;
 };
 
 export function publicLedgerConfig(): PublicLedgerConfig {
@@ -97,5 +105,6 @@ export function publicLedgerConfig(): PublicLedgerConfig {
     rpcUrl: e.LEDGER_PUBLIC_RPC_URL ?? e.LEDGER_RPC_URL,
     chainId: e.LEDGER_CHAIN_ID,
     contractAddress: e.ANCHOR_CONTRACT_ADDRESS as `0x${string}`,
+    registryAddress: e.ISSUER_REGISTRY_ADDRESS as `0x${string}`,
   };
 }

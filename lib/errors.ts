@@ -14,6 +14,7 @@ export type AppErrorCode =
   | "GONE"
   | "PAYLOAD_TOO_LARGE"
   | "LEDGER_UNAVAILABLE"
+  | "TRUST_REGISTRY_UNAVAILABLE"
   | "INTERNAL";
 
 const statusByCode: Record<AppErrorCode, number> = {
@@ -27,6 +28,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   LEDGER_UNAVAILABLE: 503,
+  TRUST_REGISTRY_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

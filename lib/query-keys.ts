@@ -1,9 +1,18 @@
 /** Every TanStack Query key in the app comes from here, so invalidation is greppable. */
 export const queryKeys = {
   issuers: () => ["issuers"] as const,
+  /** Prefix of every trust-registry query: invalidated after a governance change. */
+  trustRegistryAll: () => ["trust-registry"] as const,
+  /** A TrustSnapshot read from the IssuerRegistry on chain. */
+  trustRegistry: (chainId: number, address: string) =>
+    ["trust-registry", chainId, address.toLowerCase()] as const,
+  trustRegistryHistory: (chainId: number, address: string) =>
+    ["trust-registry", chainId, address.toLowerCase(), "history"] as const,
   issuerCredentials: (slug: string) => ["issuer", slug, "credentials"] as const,
-  // Not `issuers()`: the verifier caches a TrustSnapshot under that key, the console a plain list.
+  // The console's plain list of issuers Vitae hosts (GET /api/v1/issuers).
   issuerDirectory: () => ["issuer-directory"] as const,
+  /** Keyed by a hash-free marker only: the key itself never goes into a cache key. */
+  governanceAccess: () => ["governance", "access"] as const,
   issuerClaimQr: (claimUrl: string) => ["issuer-claim-qr", claimUrl] as const,
   wallet: {
     identity: () => ["wallet", "identity"] as const,

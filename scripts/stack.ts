@@ -4,8 +4,10 @@
  *      LEDGER_RPC_URL points at another chain;
  *   2. the StatusListAnchor contract, deployed once per chain (address kept in
  *      <data dir>/deployment.json), unless ANCHOR_CONTRACT_ADDRESS is set;
- *   3. the Next.js app (`dev` or `start`), which opens and migrates the database and seeds the
- *      demo issuers on its first request.
+ *   3. the IssuerRegistry (trust registry), deployed the same way next to it (recorded in the same
+ *      file), governed by GOVERNANCE_PRIVATE_KEY's account, unless ISSUER_REGISTRY_ADDRESS is set;
+ *   4. the Next.js app (`dev` or `start`), which opens and migrates the database and seeds the
+ *      demo issuers, and their accreditations on chain, on its first request.
  *
  * Usage: tsx scripts/stack.ts dev|start [--fresh]
  *   --fresh  deletes the data directory first (the test stack uses this).
@@ -14,8 +16,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { privateKeyToAccount } from "viem/accounts";
+import registryArtifact from "../contracts/artifacts/IssuerRegistry.json" with { type: "json" };
 import artifact from "../contracts/artifacts/StatusListAnchor.json" with { type: "json" };
-import { deployStatusListAnchor, hasContractCode } from "../lib/ledger/writer";
+import {
+  deployIssuerRegistry,
+  deployStatusListAnchor,
+  hasContractCode,
+} from "../lib/ledger/writer";
 import { anvilKey } from "../lib/issuance/ledger-keys";
 import { startAnvil } from "./support/anvil";
 import { loadEnv } from "./support/load-env";
@@ -57,7 +65,59 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-type Deployment = { chainId: number; address: `0x${string}`; bytecodeHash: string };
+type Deployment = {
+  chainId: number;
+  address: `0x${string}`;
+  bytecodeHash: string;
+  registry?: { address: `0x${string}`; bytecodeHash: string };
+};
+
+function readDeployment(file: string): Deployment | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Deployment) : null;
+}
+
+/** The trust registry, deployed once per chain like the anchor contract and recorded with it. */
+async function ensureIssuerRegistry(rpcUrl: string, chainId: number): Promise<`0x${string}`> {
+  const file = path.join(dataDir, "deployment.json");
+  const bytecodeHash = createHash("sha256").update(registryArtifact.bytecode).digest("hex");
+  const known = readDeployment(file);
+  let address =
+    known?.chainId === chainId && known.registry?.bytecodeHash === bytecodeHash
+      ? known.registry.address
+      : null;
+  if (address && !(await hasContractCode(rpcUrl, address))) {
+    console.warn(
+      "registry  the recorded IssuerRegistry is gone (the chain was reset); deploying a new one.",
+    );
+    address = null;
+  }
+  if (address) {
+    console.log(`registry  IssuerRegistry at ${address}`);
+    return address;
+  }
+  const privateKey = (env.LEDGER_PRIVATE_KEY ?? (chainId === 31337 ? anvilKey(0) : undefined)) as
+    `0x${string}` | undefined;
+  if (!privateKey) {
+    throw new Error("Set LEDGER_PRIVATE_KEY (or ISSUER_REGISTRY_ADDRESS) for this chain.");
+  }
+  const governanceKey = env.GOVERNANCE_PRIVATE_KEY as `0x${string}` | undefined;
+  const governance = privateKeyToAccount(governanceKey ?? privateKey).address;
+  ({ address } = await deployIssuerRegistry({ rpcUrl, chainId, privateKey, governance }));
+  // Re-read: the anchor deployment may have just rewritten the file.
+  const current = readDeployment(file);
+  if (current?.chainId === chainId) {
+    writeFileSync(
+      file,
+      JSON.stringify(
+        { ...current, registry: { address, bytecodeHash } } satisfies Deployment,
+        null,
+        2,
+      ),
+    );
+  }
+  console.log(`registry  IssuerRegistry deployed at ${address}, governed by ${governance}`);
+  return address;
+}
 
 async function main() {
   if (!process.env.LEDGER_RPC_URL) {
@@ -105,6 +165,8 @@ async function main() {
     }
     env.ANCHOR_CONTRACT_ADDRESS = address;
   }
+
+  env.ISSUER_REGISTRY_ADDRESS ??= await ensureIssuerRegistry(rpcUrl, chainId);
 
   console.log(
     `database  ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${dataDir}/pglite`}`,

@@ -4,6 +4,7 @@ const links = [
   { href: "/issuer", label: "Issuer console" },
   { href: "/wallet", label: "My wallet" },
   { href: "/verify", label: "Verify" },
+  { href: "/registry", label: "Trust registry" },
 ];
 
 export function SiteHeader() {

@@ -42,6 +42,14 @@ const worded = new Set([
   // the message and the anchored time say these already
   "anchorAgeSeconds",
   "withinValidity",
+  "registryReadAt",
+  "registryChainId",
+  "registryBlock",
+  "accreditedFrom",
+  "accreditedUntil",
+  // the trust check's message already says since when and why
+  "withdrawnAt",
+  "withdrawalReason",
   // shown in the report's technical details and credential section already
   "issuerDid",
   "credentialType",
@@ -169,11 +177,23 @@ function wordedDetails(id: CheckId, details: NonNullable<Check["details"]>, now:
 
   const name = details.issuerName ?? details.name;
   if (typeof name === "string") lines.push(`Registered as ${name}`);
-  const registryRead = dateOf(details.registryFetchedAt);
+  const accreditedFrom = dateOf(details.accreditedFrom);
+  const accreditedUntil = dateOf(details.accreditedUntil);
+  if (accreditedFrom && accreditedUntil) {
+    lines.push(
+      `Accredited from ${timeFormat.format(accreditedFrom)} until ${timeFormat.format(accreditedUntil)}`,
+    );
+  }
+  const registryRead = dateOf(details.registryReadAt ?? details.registryFetchedAt);
   if (typeof details.registry === "string") {
+    const where = [
+      typeof details.registryChainId === "number" ? `chain ${details.registryChainId}` : null,
+      typeof details.registryBlock === "number" ? `block ${details.registryBlock}` : null,
+    ].filter(Boolean);
     lines.push(
       <>
-        Trust registry: <span className="break-all">{details.registry}</span>
+        Trust registry: <span className="font-mono break-all">{details.registry}</span>
+        {where.length > 0 ? ` (${where.join(", ")})` : null}
         {registryRead ? (
           <>
             , read <Moment date={registryRead} now={now} />

@@ -8,7 +8,8 @@ import type { TrustSnapshot } from "@/lib/trust/schemas";
 
 /**
  * Wires the universal verification core to the browser: DID documents and status lists come from
- * their own URLs, anchors straight from the chain's RPC, never through Vitae's server. One
+ * their own URLs, anchors straight from the chain's RPC, never through Vitae's server; `trust` is
+ * the IssuerRegistry as this browser read it from the chain (see useBrowserVerifier). One
  * verifier instance shares its DID, key and status-list caches across every credential it checks.
  */
 export function createBrowserVerifier(ledgerConfig: PublicLedgerConfig, trust: TrustSnapshot) {

@@ -1,33 +1,35 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { PublicLedgerConfig } from "@/lib/env";
+import { createRegistryReader } from "@/lib/ledger/registry-reader";
 import { queryKeys } from "@/lib/query-keys";
-import { trustSnapshotSchema, type TrustSnapshot } from "@/lib/trust/schemas";
+import { readTrustSnapshot } from "@/lib/trust/read-trust-snapshot";
 import { createBrowserVerifier } from "./create-browser-verifier";
 
-async function fetchTrustSnapshot(): Promise<TrustSnapshot> {
-  const res = await fetch("/api/v1/issuers", { cache: "no-store" });
-  if (!res.ok) throw new Error(`The issuer directory answered ${res.status}.`);
-  const issuers: unknown = await res.json();
-  return trustSnapshotSchema.parse({
-    issuers,
-    source: "/api/v1/issuers",
-    fetchedAt: new Date().toISOString(),
+/**
+ * The trust registry, read by this browser straight from the chain (the IssuerRegistry contract),
+ * not from Vitae's server. Read once per page and kept for a minute, not per credential. A chain
+ * that cannot be read gives an "unavailable" snapshot rather than an error, so every other check
+ * still runs and the trust check says "could not be checked".
+ */
+export function trustSnapshotQuery(ledgerConfig: PublicLedgerConfig) {
+  const { rpcUrl, chainId, registryAddress } = ledgerConfig;
+  return queryOptions({
+    queryKey: queryKeys.trustRegistry(chainId, registryAddress),
+    queryFn: () =>
+      readTrustSnapshot(createRegistryReader({ rpcUrl, chainId, registryAddress }), {
+        chainId,
+        address: registryAddress,
+      }),
+    staleTime: 60_000,
   });
 }
 
-/**
- * The trust snapshot is fetched once per page and cached for five minutes, not per credential.
- * Returns `verify` once the snapshot is in, with the query's loading and error state.
- */
+/** Returns `verify` once the snapshot is in, with the query's loading and error state. */
 export function useBrowserVerifier(ledgerConfig: PublicLedgerConfig) {
-  const trust = useQuery({
-    queryKey: queryKeys.issuers(),
-    queryFn: fetchTrustSnapshot,
-    staleTime: 5 * 60_000,
-  });
+  const trust = useQuery(trustSnapshotQuery(ledgerConfig));
   const verify = useMemo(
     () => (trust.data ? createBrowserVerifier(ledgerConfig, trust.data) : undefined),
     [ledgerConfig, trust.data],

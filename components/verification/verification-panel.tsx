@@ -98,7 +98,7 @@ function PanelBody({
           <p className="font-medium text-slate-900">Verifying…</p>
           <p className="text-sm text-slate-600">
             {trustLoading
-              ? "Loading the list of accredited issuers."
+              ? "Reading the trust registry from the ledger."
               : "Checking the signature, status list, ledger anchor and issuer."}
           </p>
         </div>

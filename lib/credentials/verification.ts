@@ -105,6 +105,11 @@ export const verificationCodes = {
   CREDENTIALS_VERIFIED: "Every credential in the presentation is verified.",
   CREDENTIAL_NOT_VERIFIED: "A credential in the presentation failed verification.",
   CREDENTIAL_UNKNOWN: "A credential in the presentation could not be fully checked.",
+  ACCREDITATION_WITHDRAWN: "The accreditation authority has withdrawn the issuer's accreditation.",
+  ACCREDITATION_EXPIRED: "The issuer's accreditation has ended.",
+  ACCREDITATION_NOT_YET_VALID: "The issuer's accreditation has not started yet.",
+  TRUST_REGISTRY_UNAVAILABLE:
+    "The trust registry could not be read, so the issuer's accreditation is unknown.",
 } as const;
 
 export type VerificationCode = keyof typeof verificationCodes;

@@ -16,6 +16,7 @@ import {
   NOW,
   OTHER_ACCOUNT,
   payloadOf,
+  registrySnapshot,
   reissue,
   REVOCATION_LIST_URL,
   ROGUE_KID,
@@ -364,22 +365,33 @@ describe("verifyCredential", () => {
   });
 
   it("reports an issuer missing from the registry as ISSUER_UNKNOWN, and a wrong type as NOT_ACCREDITED_FOR_TYPE", async () => {
-    const unknown = await happyDeps({
-      trust: { issuers: [], source: "test", fetchedAt: NOW.toISOString() },
-    });
+    const unknown = await happyDeps({ trust: registrySnapshot([]) });
     const result = await verifyCredential(jwts.credential, unknown.deps);
     expect(byId(result).trust).toMatchObject({ ok: false, code: "ISSUER_UNKNOWN" });
     expect(result.verified).toBe(false);
     const narrow = await happyDeps({
-      trust: {
-        issuers: [{ did: ISSUER_DID, name: "Demo", credentialTypes: ["SpecialtyCredential"] }],
-        source: "test",
-        fetchedAt: NOW.toISOString(),
-      },
+      trust: registrySnapshot([
+        { did: ISSUER_DID, name: "Demo", credentialTypes: ["SpecialtyCredential"] },
+      ]),
     });
     expect(byId(await verifyCredential(jwts.credential, narrow.deps)).trust.code).toBe(
       "NOT_ACCREDITED_FOR_TYPE",
     );
+  });
+
+  it("never passes the trust check when the registry could not be read", async () => {
+    const { deps } = await happyDeps({
+      trust: {
+        state: "unavailable",
+        registry: { chainId: 31337, address: "0x5FbDB2315678afecb367f032d93F642f64180aa3" },
+        readAt: NOW.toISOString(),
+        reason: "trust registry unavailable at 127.0.0.1:1: fetch failed",
+      },
+    });
+    const result = await verifyCredential(jwts.credential, deps);
+    expect(byId(result).trust).toMatchObject({ ok: null, code: "TRUST_REGISTRY_UNAVAILABLE" });
+    expect(byId(result).status.code).toBe("STATUS_ACTIVE");
+    expect(result.verified).toBe(false);
   });
 
   it("fetches each status list once across a batch that shares a statusListCache", async () => {

@@ -27,6 +27,7 @@ export type VerifyCredentialDeps = {
   resolveDid: ResolveDid;
   fetch: typeof globalThis.fetch;
   ledger: LedgerReader;
+  /** A reading of the on-chain trust registry (possibly "unavailable"), taken once per batch. */
   trust: TrustSnapshot;
   now: () => Date;
   /** Tolerance for clocks that disagree, applied to both ends of the validity period. */
@@ -158,6 +159,6 @@ export async function verifyCredential(
       anchor: check("anchor", null, "STATUS_LIST_UNAVAILABLE", message),
     };
   });
-  const trust = evaluateTrust(credential.issuer, credential.type, deps.trust);
+  const trust = evaluateTrust(credential.issuer, credential.type, deps.trust, deps.now());
   return resultOf([format, signature, validity, status, anchor, trust], credential);
 }

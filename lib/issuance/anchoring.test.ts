@@ -7,7 +7,6 @@ import { decodeCredential } from "@/lib/credentials/decode-credential";
 import { createDidResolver } from "@/lib/credentials/resolve-did";
 import { statusChanges, statusListVersions } from "@/lib/db/schema";
 import { sha256Hex, statusListKey } from "@/lib/ledger/reader";
-import { deployStatusListAnchor } from "@/lib/ledger/writer";
 import { decodeBitstring, encodeBitstring, getBit } from "@/lib/status/bitstring";
 import { checkStatus } from "@/lib/status/check-status";
 import { startAnvil, type Anvil } from "@/scripts/support/anvil";
@@ -22,7 +21,6 @@ import {
 import { findIssuer, type Issuer } from "./authenticate-issuer";
 import { changeCredentialStatus } from "./change-status";
 import { issueCredential } from "./issue-credential";
-import { anvilKey } from "./ledger-keys";
 import { localSourcesFetch } from "./local-sources-fetch";
 import { verifyOnServer } from "./server-verifier";
 import { createServices, type IssuanceServices } from "./services";
@@ -143,17 +141,8 @@ describe("a chain outage and a server restart", () => {
     dir = mkdtempSync(path.join(tmpdir(), "vitae-outage-"));
     const port = await freePort();
     const statePath = path.join(dir, "anvil.json");
-    anvil = await startAnvil({ port, statePath });
-    const { address } = await deployStatusListAnchor({
-      rpcUrl: anvil.rpcUrl,
-      chainId: anvil.chainId,
-      privateKey: anvilKey(0),
-    });
-    const chain: TestChain = {
-      anvil,
-      config: { rpcUrl: anvil.rpcUrl, chainId: anvil.chainId, contractAddress: address },
-      stop: () => anvil!.stop(),
-    };
+    const chain = await startTestChain({ port, statePath });
+    anvil = chain.anvil;
     const retry = { retryBaseMs: 100, retryMaxMs: 500, batchWindowMs: 50 };
     const started = await startTestServices(chain, { anchoring: retry });
     close = started.db.close;
@@ -181,6 +170,7 @@ describe("a chain outage and a server restart", () => {
       secret: TEST_SECRET,
       publicUrl: TEST_PUBLIC_URL,
       ledgerConfig: chain.config,
+      registryAddress: chain.registryAddress,
       anchoring: retry,
     });
     const alsoPending = await changeCredentialStatus(second, issuer, b!.id, "suspend", "outage");

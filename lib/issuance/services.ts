@@ -1,12 +1,17 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { privateKeyToAccount } from "viem/accounts";
-import type { Hex } from "viem";
+import type { Address, Hex } from "viem";
 import { createNonceStore, type NonceStore } from "@/lib/credentials/nonce-store";
 import { openDatabase, type Db } from "@/lib/db/client";
 import { apiKeys, issuers } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { createLedgerReader, type LedgerConfig, type LedgerReader } from "@/lib/ledger/reader";
+import {
+  createRegistryReader,
+  type RegistryConfig,
+  type RegistryReader,
+} from "@/lib/ledger/registry-reader";
 import { createLedgerWriter, type LedgerWriter } from "@/lib/ledger/writer";
 import { STATUS_LIST_SIZE } from "@/lib/status/bitstring";
 import { createIssuerAgent, type IssuerAgent } from "./agent";
@@ -15,6 +20,7 @@ import { hashSecret } from "./hash-secret";
 import { demoIssuers } from "./demo-issuers";
 import { issuerDidAlias } from "./issuer-did";
 import { ledgerKeyFor } from "./ledger-keys";
+import { seedAccreditations } from "./seed-accreditations";
 
 /**
  * Everything the issuing side needs, built once per server process: the database, the Veramo
@@ -35,6 +41,16 @@ export type IssuanceServices = {
   statusLists: StatusListSettings;
   /** Drains status changes onto the ledger (see anchor-worker.ts). */
   anchoring: AnchorWorker;
+  /** The on-chain trust registry and, when configured, the accreditation authority's access. */
+  registry: {
+    config: RegistryConfig;
+    reader: RegistryReader;
+    confirmations: number;
+    /** The authority's ledger key (GOVERNANCE_PRIVATE_KEY); never logged or sent anywhere. */
+    governanceKey: Hex | undefined;
+    /** SHA-256 (hex) of GOVERNANCE_API_KEY, the console's sign-in key. */
+    governanceApiKeyHash: string | undefined;
+  };
 };
 
 export type StatusListSettings = {
@@ -62,8 +78,16 @@ export function createServices(opts: {
   fallbackKey?: string | undefined;
   statusLists?: Partial<StatusListSettings>;
   anchoring?: Partial<AnchorWorkerOptions>;
+  registryAddress: Address;
+  governanceKey?: string | undefined;
+  governanceApiKey?: string | undefined;
 }): IssuanceServices {
   const { ledgerConfig } = opts;
+  const registryConfig: RegistryConfig = {
+    rpcUrl: ledgerConfig.rpcUrl,
+    chainId: ledgerConfig.chainId,
+    registryAddress: opts.registryAddress,
+  };
   const svc: Omit<IssuanceServices, "anchoring"> = {
     db: opts.db,
     agent: createIssuerAgent(opts.db, opts.secret),
@@ -86,6 +110,13 @@ export function createServices(opts: {
         }),
     },
     statusLists: { ...defaultStatusListSettings, ...opts.statusLists },
+    registry: {
+      config: registryConfig,
+      reader: createRegistryReader(registryConfig),
+      confirmations: opts.confirmations ?? 1,
+      governanceKey: opts.governanceKey as Hex | undefined,
+      governanceApiKeyHash: opts.governanceApiKey ? hashSecret(opts.governanceApiKey) : undefined,
+    },
   };
   const full = svc as IssuanceServices;
   full.anchoring = createAnchorWorker(full, opts.anchoring);
@@ -136,6 +167,7 @@ export async function seedDemoIssuers(
       })
       .onConflictDoNothing();
   }
+  await seedAccreditations(svc);
 }
 
 type ServicesHolder = { promise?: Promise<IssuanceServices> };
@@ -163,6 +195,9 @@ export function getServices(): Promise<IssuanceServices> {
         batchWindowMs: e.ANCHOR_BATCH_WINDOW_MS,
         batchMaxChanges: e.ANCHOR_BATCH_MAX_CHANGES,
       },
+      registryAddress: e.ISSUER_REGISTRY_ADDRESS as Address,
+      governanceKey: e.GOVERNANCE_PRIVATE_KEY,
+      governanceApiKey: e.GOVERNANCE_API_KEY,
     });
     await seedDemoIssuers(svc, e.VITAE_DEMO_API_KEYS);
     return svc;

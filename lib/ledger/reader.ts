@@ -58,6 +58,8 @@ export function createLedgerReader(config: LedgerConfig): LedgerReader {
   const { rpcUrl, chainId, contractAddress } = config;
   const client = createPublicClient({
     transport: http(rpcUrl, { timeout: rpcTimeoutMs, retryCount: 1 }),
+    // viem caches eth_blockNumber for 4 s by default: a history read would miss the newest anchors.
+    cacheTime: 0,
   });
 
   // Checked once per reader, on first use; a failed check is retried next time.

@@ -312,3 +312,263 @@ export async function fundAccount(
     throw unavailableOr(error);
   }
 }
+
+// ── Issuer registry ──────────────────────────────────────────────────────────────────────
+//
+// The accreditation authority's transactions to the IssuerRegistry. The governance key is the
+// authority's, not an issuer's: like issuer keys it stays in this process and is never logged.
+// Every write is simulated first, so the contract's custom errors come back as a
+// RegistryRejectedError (a 4xx with the contract's reason) before any gas is spent.
+
+// Imported here rather than at the top so this section stays self-contained (ES imports hoist).
+import issuerRegistryArtifact from "@/contracts/artifacts/IssuerRegistry.json";
+import { issuerRegistryAbi } from "@/lib/ledger/abi";
+
+type PrivateKeyAccount = ReturnType<typeof privateKeyToAccount>;
+
+export type RegistryWriteConfig = LedgerAccountConfig & {
+  registryAddress: Address;
+  receiptTimeoutMs?: number;
+};
+
+export type RegistryTxResult = { txHash: Hex; blockNumber: bigint; at: Date };
+
+export type RegistryRejectedReason =
+  | "NOT_GOVERNANCE"
+  | "ZERO_GOVERNANCE"
+  | "UNKNOWN_ISSUER"
+  | "ALREADY_WITHDRAWN"
+  | "INVALID_PERIOD"
+  | "INVALID_TEXT"
+  | "INVALID_CREDENTIAL_TYPES";
+
+/** The registry refused the change; retrying the same call will not help. */
+export class RegistryRejectedError extends AppError {
+  readonly reason: RegistryRejectedReason;
+
+  constructor(reason: RegistryRejectedReason, message: string) {
+    super(registryRejectionStatus[reason], message);
+    this.name = "RegistryRejectedError";
+    this.reason = reason;
+  }
+}
+
+const registryRejectionStatus = {
+  NOT_GOVERNANCE: "FORBIDDEN",
+  ZERO_GOVERNANCE: "VALIDATION_FAILED",
+  UNKNOWN_ISSUER: "NOT_FOUND",
+  ALREADY_WITHDRAWN: "CONFLICT",
+  INVALID_PERIOD: "VALIDATION_FAILED",
+  INVALID_TEXT: "VALIDATION_FAILED",
+  INVALID_CREDENTIAL_TYPES: "VALIDATION_FAILED",
+} as const satisfies Record<RegistryRejectedReason, ConstructorParameters<typeof AppError>[0]>;
+
+export async function deployIssuerRegistry(
+  config: LedgerAccountConfig & { governance: Address },
+): Promise<{ address: Address; txHash: Hex }> {
+  const { chainId, privateKey, confirmations = 1, governance } = config;
+  const { publicClient, walletClient } = clients(config);
+  const account = privateKeyToAccount(privateKey);
+
+  const txHash = await serializeByAccount(chainId, account.address, async () => {
+    try {
+      return await walletClient.deployContract({
+        account,
+        abi: issuerRegistryAbi,
+        bytecode: issuerRegistryArtifact.bytecode as Hex,
+        args: [governance],
+      });
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+  });
+  const receipt = await waitForReceipt(publicClient, txHash, confirmations, setupReceiptTimeoutMs);
+  if (!receipt.contractAddress) throw new Error(`deploy transaction ${txHash} created no contract`);
+  return { address: receipt.contractAddress, txHash };
+}
+
+export type AccreditIssuerInput = {
+  did: string;
+  name: string;
+  credentialTypes: string[];
+  validFrom: Date;
+  validUntil: Date;
+};
+
+/** Accredits (or re-accredits, replacing the entry) an issuer DID. */
+export function accreditIssuer(
+  config: RegistryWriteConfig,
+  input: AccreditIssuerInput,
+): Promise<RegistryTxResult> {
+  const { did, name, credentialTypes } = input;
+  const args = [
+    did,
+    name,
+    credentialTypes,
+    dateToSeconds(input.validFrom),
+    dateToSeconds(input.validUntil),
+  ] as const;
+  return sendRegistryTx(
+    config,
+    "IssuerAccredited",
+    async ({ publicClient, walletClient }, account) => {
+      const { request } = await publicClient.simulateContract({
+        account,
+        address: config.registryAddress,
+        abi: issuerRegistryAbi,
+        functionName: "accredit",
+        args,
+      });
+      return walletClient.writeContract({
+        ...request,
+        gas: await gasWithMargin(publicClient, request),
+      });
+    },
+  );
+}
+
+/** Withdraws an issuer's accreditation with a reason code (0 = not given). */
+export function withdrawAccreditation(
+  config: RegistryWriteConfig,
+  input: { did: string; reason: number },
+): Promise<RegistryTxResult> {
+  if (!Number.isInteger(input.reason) || input.reason < 0 || input.reason > 255) {
+    throw new AppError("BAD_REQUEST", "a withdrawal reason is a code from 0 to 255");
+  }
+  return sendRegistryTx(
+    config,
+    "AccreditationWithdrawn",
+    async ({ publicClient, walletClient }, account) => {
+      const { request } = await publicClient.simulateContract({
+        account,
+        address: config.registryAddress,
+        abi: issuerRegistryAbi,
+        functionName: "withdraw",
+        args: [input.did, input.reason],
+      });
+      return walletClient.writeContract({
+        ...request,
+        gas: await gasWithMargin(publicClient, request),
+      });
+    },
+  );
+}
+
+/** Hands the registry to another authority account; the current governance key signs. */
+export function transferGovernance(
+  config: RegistryWriteConfig,
+  newGovernance: Address,
+): Promise<RegistryTxResult> {
+  return sendRegistryTx(
+    config,
+    "GovernanceTransferred",
+    async ({ publicClient, walletClient }, account) => {
+      const { request } = await publicClient.simulateContract({
+        account,
+        address: config.registryAddress,
+        abi: issuerRegistryAbi,
+        functionName: "transferGovernance",
+        args: [newGovernance],
+      });
+      return walletClient.writeContract({
+        ...request,
+        gas: await gasWithMargin(publicClient, request),
+      });
+    },
+  );
+}
+
+async function sendRegistryTx(
+  config: RegistryWriteConfig,
+  eventName: "IssuerAccredited" | "AccreditationWithdrawn" | "GovernanceTransferred",
+  send: (c: ReturnType<typeof clients>, account: PrivateKeyAccount) => Promise<Hex>,
+): Promise<RegistryTxResult> {
+  const { chainId, privateKey, confirmations = 1 } = config;
+  const c = clients(config);
+  const { publicClient } = c;
+  const account = privateKeyToAccount(privateKey);
+
+  const txHash = await serializeByAccount(chainId, account.address, async () => {
+    try {
+      return await send(c, account);
+    } catch (error) {
+      throw registryRejectionOf(error) ?? unavailableOr(error);
+    }
+  });
+  const receipt = await waitForReceipt(
+    publicClient,
+    txHash,
+    confirmations,
+    config.receiptTimeoutMs ?? setupReceiptTimeoutMs,
+  );
+  const [event] = parseEventLogs({ abi: issuerRegistryAbi, eventName, logs: receipt.logs });
+  if (!event) throw new Error(`registry transaction ${txHash} emitted no ${eventName} event`);
+  const block =
+    "timestamp" in event.args
+      ? event.args.timestamp
+      : (await publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp;
+  return { txHash, blockNumber: receipt.blockNumber, at: new Date(Number(block) * 1000) };
+}
+
+/**
+ * Gas for a registry write, with a 25% margin. The entry's `updatedAt` (and `withdrawnAt`) take
+ * the block's timestamp: when the estimate runs in one second and the transaction is mined in the
+ * next, that storage write costs more than estimated, and an exact estimate runs out of gas.
+ */
+async function gasWithMargin(
+  publicClient: ReturnType<typeof clients>["publicClient"],
+  request: Parameters<ReturnType<typeof clients>["publicClient"]["estimateContractGas"]>[0],
+): Promise<bigint> {
+  const gas = await publicClient.estimateContractGas(request);
+  return gas + gas / 4n;
+}
+
+function dateToSeconds(date: Date): bigint {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms) || ms < 0) throw new AppError("BAD_REQUEST", "not a valid date");
+  return BigInt(Math.floor(ms / 1000));
+}
+
+function registryRejectionOf(error: unknown): RegistryRejectedError | undefined {
+  if (!(error instanceof BaseError)) return undefined;
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+  if (!(reverted instanceof ContractFunctionRevertedError) || !reverted.data) return undefined;
+  const { errorName, args = [] } = reverted.data;
+  switch (errorName) {
+    case "NotGovernance":
+      return new RegistryRejectedError(
+        "NOT_GOVERNANCE",
+        `account ${String(args[0])} is not the registry's accreditation authority`,
+      );
+    case "ZeroGovernance":
+      return new RegistryRejectedError("ZERO_GOVERNANCE", "governance cannot be the zero address");
+    case "UnknownIssuer":
+      return new RegistryRejectedError(
+        "UNKNOWN_ISSUER",
+        `${String(args[0])} has never been accredited`,
+      );
+    case "AlreadyWithdrawn":
+      return new RegistryRejectedError(
+        "ALREADY_WITHDRAWN",
+        `the accreditation of ${String(args[0])} was already withdrawn on ` +
+          new Date(Number(args[1] as bigint) * 1000).toISOString(),
+      );
+    case "InvalidPeriod":
+      return new RegistryRejectedError(
+        "INVALID_PERIOD",
+        "the accreditation must end after it starts",
+      );
+    case "InvalidText":
+      return new RegistryRejectedError(
+        "INVALID_TEXT",
+        `${String(args[0])} must be between 1 and 256 bytes`,
+      );
+    case "InvalidCredentialTypes":
+      return new RegistryRejectedError(
+        "INVALID_CREDENTIAL_TYPES",
+        `an accreditation covers 1 to 16 credential types, not ${String(args[0])}`,
+      );
+    default:
+      return undefined;
+  }
+}

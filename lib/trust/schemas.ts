@@ -1,22 +1,78 @@
 import { z } from "zod";
 
 /**
- * A point-in-time copy of the trust registry: which issuers are accredited for which credential
- * types. Verification takes a snapshot as a parameter (fetched once per page or batch), so the
- * registry is never queried per credential and a result can say which snapshot it used.
+ * A point-in-time reading of the on-chain IssuerRegistry: which institutions (by DID) are
+ * accredited for which credential types, for which period, and which were withdrawn. It is a plain
+ * JSON value (ISO dates, block number as a number), so the server can send it to a browser and a
+ * verifier reads it once per page or batch, never per credential.
+ *
+ * A reading that failed is still a snapshot, in the `unavailable` state: verification then reports
+ * the trust check as unknown (`TRUST_REGISTRY_UNAVAILABLE`), never as passed.
  */
-export const trustedIssuerSchema = z.object({
-  did: z.string().min(1),
-  name: z.string().min(1),
-  slug: z.string().min(1).optional(),
-  credentialTypes: z.array(z.string().min(1)),
-});
-export type TrustedIssuer = z.infer<typeof trustedIssuerSchema>;
 
-export const trustSnapshotSchema = z.object({
-  issuers: z.array(trustedIssuerSchema),
-  /** Where the snapshot came from (URL or registry name), shown with the trust check. */
-  source: z.string().min(1),
-  fetchedAt: z.string().min(1),
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte address");
+const instant = z.iso.datetime({ offset: true });
+
+/**
+ * Why the authority withdrew an accreditation, stored on chain as a uint8. Codes, not free text:
+ * the ledger is public and permanent, so nothing said there may be about a person.
+ */
+export const withdrawalReasons = [
+  { code: 0, id: "UNSPECIFIED", label: "No reason given" },
+  { code: 1, id: "ISSUER_REQUEST", label: "At the institution's request" },
+  { code: 2, id: "NON_COMPLIANCE", label: "Accreditation standards not met" },
+  { code: 3, id: "INSTITUTION_CLOSED", label: "Institution closed or merged" },
+  { code: 4, id: "KEY_COMPROMISE", label: "Signing keys compromised" },
+] as const;
+export type WithdrawalReasonId = (typeof withdrawalReasons)[number]["id"];
+export const withdrawalReasonIdSchema = z.enum(
+  withdrawalReasons.map((r) => r.id) as [WithdrawalReasonId, ...WithdrawalReasonId[]],
+);
+
+export function withdrawalReasonLabel(code: number | null): string | undefined {
+  if (code === null) return undefined;
+  return withdrawalReasons.find((r) => r.code === code)?.label ?? `Reason code ${code}`;
+}
+
+export const accreditationSchema = z.object({
+  did: z.string().min(1),
+  /** The institution's name as the authority recorded it. */
+  name: z.string().min(1),
+  credentialTypes: z.array(z.string().min(1)),
+  validFrom: instant,
+  validUntil: instant,
+  /** When the accreditation was withdrawn; null while in force. */
+  withdrawnAt: instant.nullable(),
+  /** A `withdrawalReasons` code; null while in force. */
+  withdrawalReason: z.number().int().min(0).max(255).nullable(),
+  updatedAt: instant,
 });
+export type Accreditation = z.infer<typeof accreditationSchema>;
+
+/** Which registry a snapshot is of: the chain and the contract address. */
+export const registryRefSchema = z.object({
+  chainId: z.number().int().positive(),
+  address,
+});
+export type RegistryRef = z.infer<typeof registryRefSchema>;
+
+export const trustSnapshotSchema = z.discriminatedUnion("state", [
+  z.object({
+    state: z.literal("read"),
+    registry: registryRefSchema,
+    /** The accreditation authority's account at that block. */
+    governance: address,
+    /** The block the whole snapshot was read at (one consistent state). */
+    blockNumber: z.number().int().nonnegative(),
+    readAt: instant,
+    issuers: z.array(accreditationSchema),
+  }),
+  z.object({
+    state: z.literal("unavailable"),
+    registry: registryRefSchema,
+    readAt: instant,
+    /** Why it could not be read (never contains an RPC URL's path or query). */
+    reason: z.string().min(1),
+  }),
+]);
 export type TrustSnapshot = z.infer<typeof trustSnapshotSchema>;

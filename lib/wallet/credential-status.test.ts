@@ -27,6 +27,30 @@ describe("credentialStatus", () => {
     expect(label(check("validity", false, "EXPIRED"))).toBe("Expired");
   });
 
+  it("says when the trust registry no longer vouches for the issuer, and is unknown when it cannot be read", () => {
+    const withdrawn = credentialStatus({
+      kind: "checked",
+      result: withCheck(
+        check(
+          "trust",
+          false,
+          "ACCREDITATION_WITHDRAWN",
+          "The accreditation of Eastland was withdrawn on 2026-05-20.",
+        ),
+      ),
+    });
+    expect(withdrawn).toEqual({
+      label: "Issuer not accredited",
+      tone: "danger",
+      reason: "The accreditation of Eastland was withdrawn on 2026-05-20.",
+    });
+    const unread = credentialStatus({
+      kind: "checked",
+      result: withCheck(check("trust", null, "TRUST_REGISTRY_UNAVAILABLE")),
+    });
+    expect(unread.label).toBe("Status unknown");
+  });
+
   it("never calls what could not be checked valid", () => {
     const unknown = credentialStatus({
       kind: "checked",

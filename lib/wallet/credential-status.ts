@@ -13,7 +13,14 @@ export type VerificationState =
   | { kind: "unavailable"; reason: string };
 
 export type CredentialStatus = {
-  label: "Checking…" | "Valid" | "Revoked" | "Suspended" | "Expired" | "Status unknown";
+  label:
+    | "Checking…"
+    | "Valid"
+    | "Revoked"
+    | "Suspended"
+    | "Expired"
+    | "Issuer not accredited"
+    | "Status unknown";
   /** Matches the Badge primitive's tones. */
   tone: "neutral" | "success" | "danger" | "warning";
   /** Why, in a sentence, when the status is anything but valid. */
@@ -40,6 +47,11 @@ export function credentialStatus(state: VerificationState): CredentialStatus {
   const validity = find(result, "validity");
   if (validity?.code === "EXPIRED")
     return { label: "Expired", tone: "danger", reason: validity.message };
+  // The trust registry on chain says this issuer may not (or no longer) issue this credential.
+  const trust = find(result, "trust");
+  if (trust?.ok === false) {
+    return { label: "Issuer not accredited", tone: "danger", reason: trust.message };
+  }
   // The first check that failed explains more than one that merely could not be made.
   const failed =
     result.checks.find((c) => c.ok === false) ?? result.checks.find((c) => c.ok !== true);

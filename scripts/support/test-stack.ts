@@ -1,7 +1,8 @@
 import { createServer } from "node:net";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { openDatabase, openMemoryDatabase, type DbHandle } from "@/lib/db/client";
-import { deployStatusListAnchor } from "@/lib/ledger/writer";
+import { deployIssuerRegistry, deployStatusListAnchor } from "@/lib/ledger/writer";
 import type { LedgerConfig } from "@/lib/ledger/reader";
 import { anvilKey } from "@/lib/issuance/ledger-keys";
 import { createServices, seedDemoIssuers, type IssuanceServices } from "@/lib/issuance/services";
@@ -9,8 +10,8 @@ import { startAnvil, type Anvil } from "./anvil";
 
 /**
  * The real parts, for tests and benchmarks that run in Node: a fresh anvil on a free port with
- * the anchor contract deployed, and a fresh in-memory PGlite (or the PostgreSQL database named by
- * TEST_DATABASE_URL) with the demo issuers seeded.
+ * the anchor contract and the trust registry deployed, and a fresh in-memory PGlite (or the
+ * PostgreSQL database named by TEST_DATABASE_URL) with the demo issuers seeded and accredited.
  */
 
 export async function freePort(): Promise<number> {
@@ -25,18 +26,42 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type TestChain = { anvil: Anvil; config: LedgerConfig; stop(): Promise<void> };
+export type TestChain = {
+  anvil: Anvil;
+  config: LedgerConfig;
+  /** The IssuerRegistry, governed by `governanceKey` (anvil account #9, as in dev). */
+  registryAddress: Address;
+  governanceKey: Hex;
+  stop(): Promise<void>;
+};
 
-export async function startTestChain(port?: number): Promise<TestChain> {
-  const anvil = await startAnvil({ port: port ?? (await freePort()) });
+/** The test (and dev) accreditation authority: anvil account #9, which no demo issuer uses. */
+export const TEST_GOVERNANCE_KEY = anvilKey(9);
+
+/** `statePath` keeps the chain in a file, so a test can stop anvil and start it again. */
+export async function startTestChain(
+  opts: { port?: number; statePath?: string } = {},
+): Promise<TestChain> {
+  const anvil = await startAnvil({
+    port: opts.port ?? (await freePort()),
+    statePath: opts.statePath,
+  });
   const { address } = await deployStatusListAnchor({
     rpcUrl: anvil.rpcUrl,
     chainId: anvil.chainId,
     privateKey: anvilKey(0),
   });
+  const registry = await deployIssuerRegistry({
+    rpcUrl: anvil.rpcUrl,
+    chainId: anvil.chainId,
+    privateKey: anvilKey(0),
+    governance: privateKeyToAccount(TEST_GOVERNANCE_KEY).address,
+  });
   return {
     anvil,
     config: { rpcUrl: anvil.rpcUrl, chainId: anvil.chainId, contractAddress: address as Address },
+    registryAddress: registry.address,
+    governanceKey: TEST_GOVERNANCE_KEY,
     stop: () => anvil.stop(),
   };
 }
@@ -48,6 +73,8 @@ export const TEST_API_KEYS = {
   "eastland-licensing": "test-key-eastland-0000001",
   "st-aurelia-hospital": "test-key-staurelia-000001",
 };
+
+export const TEST_GOVERNANCE_API_KEY = "test-key-governance-00001";
 
 export async function startTestServices(
   chain: TestChain,
@@ -62,6 +89,9 @@ export async function startTestServices(
     publicUrl: TEST_PUBLIC_URL,
     ledgerConfig: chain.config,
     ...opts,
+    registryAddress: chain.registryAddress,
+    governanceKey: chain.governanceKey,
+    governanceApiKey: TEST_GOVERNANCE_API_KEY,
   });
   await seedDemoIssuers(svc, TEST_API_KEYS);
   // Closing stops the anchoring worker first, so no timer touches a closed database.

@@ -21,9 +21,12 @@ export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
     ledgerConfig,
   );
 
-  // Without the issuer directory nothing can be checked, so "Check again" retries loading it;
+  // Without the trust registry nothing can be checked, so "Check again" retries loading it;
   // the pending credential is then verified as soon as it arrives.
-  const retryTrust = () => void queryClient.refetchQueries({ queryKey: queryKeys.issuers() });
+  const retryTrust = () =>
+    void queryClient.refetchQueries({
+      queryKey: queryKeys.trustRegistry(ledgerConfig.chainId, ledgerConfig.registryAddress),
+    });
 
   return (
     <>

@@ -1,6 +1,6 @@
 import type { AnchorRecord, LedgerReader } from "@/lib/ledger/reader";
 import { sha256Hex, statusListKey } from "@/lib/ledger/reader";
-import type { TrustSnapshot } from "@/lib/trust/schemas";
+import type { Accreditation, TrustSnapshot } from "@/lib/trust/schemas";
 import { encodeBase64url } from "../base64url";
 import { P256_N, bigIntToBytes, bytesToBigInt } from "../p256";
 import { createDidResolver } from "../resolve-did";
@@ -132,18 +132,30 @@ export function fakeLedger(
   };
 }
 
-export const trustSnapshot: TrustSnapshot = {
-  issuers: [
-    {
-      did: ISSUER_DID,
-      name: "Demo Medical Board",
-      slug: "demo",
-      credentialTypes: ["MedicalLicenseCredential"],
-    },
-  ],
-  source: "test",
-  fetchedAt: "2026-06-01T00:00:00Z",
-};
+/** A registry reading with these accreditations (in force 2025–2030 unless overridden). */
+export function registrySnapshot(
+  issuers: Array<Partial<Accreditation> & Pick<Accreditation, "did" | "name" | "credentialTypes">>,
+): TrustSnapshot {
+  return {
+    state: "read",
+    registry: { chainId: 31337, address: "0x5FbDB2315678afecb367f032d93F642f64180aa3" },
+    governance: OTHER_ACCOUNT,
+    blockNumber: 7,
+    readAt: "2026-06-01T00:00:00.000Z",
+    issuers: issuers.map((i) => ({
+      validFrom: "2025-01-01T00:00:00.000Z",
+      validUntil: "2030-01-01T00:00:00.000Z",
+      withdrawnAt: null,
+      withdrawalReason: null,
+      updatedAt: "2025-01-01T00:00:00.000Z",
+      ...i,
+    })),
+  };
+}
+
+export const trustSnapshot: TrustSnapshot = registrySnapshot([
+  { did: ISSUER_DID, name: "Demo Medical Board", credentialTypes: ["MedicalLicenseCredential"] },
+]);
 
 /** Everything the happy path needs: both DID documents and both lists served, both lists anchored. */
 export async function happyDeps(

@@ -96,6 +96,7 @@ beforeAll(async () => {
   Object.assign(process.env, loadEnv(), {
     VITAE_PUBLIC_URL: BASE,
     ANCHOR_CONTRACT_ADDRESS: `0x${"1".repeat(40)}`,
+    ISSUER_REGISTRY_ADDRESS: `0x${"2".repeat(40)}`,
   });
   listRoute = await import("./route");
   typeRoute = await import("./[type]/route");
