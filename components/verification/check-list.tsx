@@ -42,6 +42,7 @@ const worded = new Set([
   // the message and the anchored time say these already
   "anchorAgeSeconds",
   "withinValidity",
+  "lists",
   "registryReadAt",
   "registryChainId",
   "registryBlock",
