@@ -29,7 +29,7 @@ export function ListHistory({
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 className="text-lg font-semibold text-slate-900">Anchor history</h2>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm break-all text-slate-600">
             Contract {ledgerConfig.contractAddress} on chain {ledgerConfig.chainId}
           </p>
         </div>
