@@ -5,6 +5,7 @@ const links = [
   { href: "/wallet", label: "My wallet" },
   { href: "/verify", label: "Verify" },
   { href: "/registry", label: "Trust registry" },
+  { href: "/ledger", label: "Ledger" },
 ];
 
 export function SiteHeader() {
