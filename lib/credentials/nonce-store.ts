@@ -6,10 +6,8 @@ import { encodeBase64url } from "./base64url";
  * presentation, and `consume` answers true exactly once, before the challenge expires: that is
  * what makes a recorded presentation useless to replay.
  *
- * In memory on purpose for now: it is universal (the verifier's browser uses it for its own
- * requests) and the server keeps one per process. A server restart forgets outstanding
- * challenges, which fails safe (their presentations are refused as NONCE_REPLAYED) but means a
- * multi-instance deployment needs a shared store behind the same two functions.
+ * In memory: this one is universal, for the verifier's browser and its own requests. The server
+ * keeps its challenges in the database instead (lib/issuance/challenge-store.ts).
  */
 
 export type IssuedChallenge = { challenge: string; domain: string; expiresAt: Date };

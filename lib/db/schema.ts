@@ -189,3 +189,20 @@ export const credentials = pgTable(
     index("credentials_issuer_issued").on(t.issuerSlug, t.issuedAt.desc()),
   ],
 );
+
+/**
+ * One-time challenges for presentation requests (POST /api/v1/challenges). In the database, so an
+ * answer is accepted exactly once across restarts and server processes. Only nonces and the
+ * verifier's domain: no personal data.
+ */
+export const presentationChallenges = pgTable(
+  "presentation_challenges",
+  {
+    nonce: text("nonce").primaryKey(),
+    domain: text("domain").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("presentation_challenges_expiry").on(t.expiresAt)],
+);

@@ -2,7 +2,6 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { privateKeyToAccount } from "viem/accounts";
 import type { Address, Hex } from "viem";
-import { createNonceStore, type NonceStore } from "@/lib/credentials/nonce-store";
 import { openDatabase, type Db } from "@/lib/db/client";
 import { apiKeys, issuers } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -15,6 +14,7 @@ import {
 import { createLedgerWriter, type LedgerWriter } from "@/lib/ledger/writer";
 import { STATUS_LIST_SIZE } from "@/lib/status/bitstring";
 import { createIssuerAgent, type IssuerAgent } from "./agent";
+import { createChallengeStore, type ChallengeStore } from "./challenge-store";
 import { createAnchorWorker, type AnchorWorker, type AnchorWorkerOptions } from "./anchor-worker";
 import { hashSecret } from "./hash-secret";
 import { demoIssuers } from "./demo-issuers";
@@ -30,8 +30,8 @@ export type IssuanceServices = {
   db: Db;
   agent: IssuerAgent;
   publicUrl: string;
-  /** One-time challenges for presentation requests (in memory: see lib/credentials/nonce-store). */
-  challenges: NonceStore;
+  /** One-time challenges for presentation requests, in the database (see challenge-store.ts). */
+  challenges: ChallengeStore;
   ledger: {
     config: LedgerConfig;
     reader: LedgerReader;
@@ -65,9 +65,6 @@ export const defaultStatusListSettings: StatusListSettings = {
   capacity: STATUS_LIST_SIZE,
 };
 
-/** Bounds the memory an unauthenticated POST /api/v1/challenges flood can take (~10 MB). */
-const MAX_OUTSTANDING_CHALLENGES = 50_000;
-
 export function createServices(opts: {
   db: Db;
   secret: string;
@@ -92,7 +89,7 @@ export function createServices(opts: {
     db: opts.db,
     agent: createIssuerAgent(opts.db, opts.secret),
     publicUrl: opts.publicUrl.replace(/\/$/, ""),
-    challenges: createNonceStore({ maxEntries: MAX_OUTSTANDING_CHALLENGES }),
+    challenges: createChallengeStore(opts.db),
     ledger: {
       config: ledgerConfig,
       reader: createLedgerReader(ledgerConfig),

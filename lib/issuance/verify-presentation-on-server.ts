@@ -15,7 +15,8 @@ export async function verifyPresentationOnServer(
 ) {
   const { presentation, challenge, allowNonSubjectHolder } = body;
   const domain =
-    body.domain ?? (challenge === undefined ? undefined : svc.challenges.peek(challenge)?.domain);
+    body.domain ??
+    (challenge === undefined ? undefined : (await svc.challenges.peek(challenge))?.domain);
   const result = await verifyPresentation(
     presentation,
     {

@@ -7,6 +7,6 @@ import { getServices } from "@/lib/issuance/services";
 
 export const POST = handle(async (req) => {
   const { domain } = await parseJsonBody(req, challengeBodySchema);
-  const issued = issueChallenge(await getServices(), domain);
+  const issued = await issueChallenge(await getServices(), domain);
   return NextResponse.json(issued, { status: 201, headers: { "Cache-Control": "no-store" } });
 });
