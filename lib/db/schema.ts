@@ -206,3 +206,59 @@ export const presentationChallenges = pgTable(
   },
   (t) => [index("presentation_challenges_expiry").on(t.expiresAt)],
 );
+
+/**
+ * Status-change subscriptions: a verifier asks to be told, at its webhook, when a credential it
+ * verified is revoked, suspended or reinstated. Nothing personal is stored: the credential's id,
+ * where its bits are (`status_subscription_slots`) and the webhook. The secret signs the
+ * notifications (HMAC-SHA256); the subscriber sees it once.
+ */
+export const statusSubscriptions = pgTable("status_subscriptions", {
+  id: text("id").primaryKey(),
+  credentialId: text("credential_id").notNull(),
+  webhookUrl: text("webhook_url").notNull(),
+  secret: text("secret").notNull(),
+  createdAt: createdAt(),
+  cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+});
+
+export const statusSubscriptionSlots = pgTable(
+  "status_subscription_slots",
+  {
+    subscriptionId: text("subscription_id")
+      .notNull()
+      .references(() => statusSubscriptions.id),
+    listId: text("list_id")
+      .notNull()
+      .references(() => statusLists.id),
+    statusIndex: integer("status_index").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subscriptionId, t.listId] }),
+    index("status_subscription_slots_bit").on(t.listId, t.statusIndex),
+  ],
+);
+
+/** The outbox of webhook notifications, retried with backoff until the subscriber answers 2xx. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    subscriptionId: text("subscription_id")
+      .notNull()
+      .references(() => statusSubscriptions.id),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    /** Set when the subscriber never answered 2xx after every retry. */
+    abandonedAt: timestamp("abandoned_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_due")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.deliveredAt} is null and ${t.abandonedAt} is null`),
+  ],
+);

@@ -6,6 +6,7 @@ import { AnchorRejectedError } from "@/lib/ledger/writer";
 import { findIssuer, type Issuer } from "./authenticate-issuer";
 import { withListLock } from "./list-lock";
 import type { IssuanceServices } from "./services";
+import { deliverDueNotifications, enqueueStatusNotifications } from "./status-subscriptions";
 import {
   cutVersion,
   getStatusList,
@@ -131,6 +132,17 @@ export function createAnchorWorker(
     return Math.round(base * (0.8 + Math.random() * 0.4));
   }
 
+  /** Records the anchor, then tells status-change subscribers (once the chain has it). */
+  async function anchored(
+    version: StatusListVersion,
+    receipt: Parameters<typeof markAnchored>[3],
+  ): Promise<true> {
+    await markAnchored(svc, version.listId, version.version, receipt);
+    const queued = await enqueueStatusNotifications(svc, version.listId, version.version);
+    if (queued > 0) track(deliverDueNotifications(svc));
+    return true;
+  }
+
   async function anchorVersion(issuer: Issuer, version: StatusListVersion): Promise<boolean> {
     const url = statusListUrl(svc, version.listId);
     const listKey = statusListKey(url);
@@ -142,12 +154,11 @@ export function createAnchorWorker(
         hash: version.hash as `0x${string}`,
         uri: url,
       });
-      await markAnchored(svc, version.listId, version.version, {
+      return await anchored(version, {
         txHash: sent.txHash,
         blockNumber: Number(sent.blockNumber),
         anchoredAt: sent.anchoredAt,
       });
-      return true;
     } catch (err) {
       // An earlier attempt may have landed after we stopped waiting for it: believe the chain.
       if (err instanceof AnchorRejectedError) {
@@ -156,12 +167,11 @@ export function createAnchorWorker(
           onChain?.version === version.version &&
           onChain.hash.toLowerCase() === version.hash.toLowerCase()
         ) {
-          await markAnchored(svc, version.listId, version.version, {
+          return await anchored(version, {
             txHash: null,
             blockNumber: null,
             anchoredAt: onChain.anchoredAt,
           });
-          return true;
         }
       }
       const attempts = version.attempts + 1;
@@ -298,8 +308,12 @@ export function createAnchorWorker(
     waitForChange,
     start() {
       if (sweeper || stopped) return;
-      track(sweep());
-      sweeper = setInterval(() => track(sweep()), opts.sweepIntervalMs);
+      const sweepAll = () => {
+        track(sweep());
+        track(deliverDueNotifications(svc)); // webhook retries
+      };
+      sweepAll();
+      sweeper = setInterval(sweepAll, opts.sweepIntervalMs);
       sweeper.unref?.();
     },
     async stop() {

@@ -71,3 +71,13 @@ export const challengeBodySchema = z
   .object({ domain: domainSchema.optional() })
   .strict()
   .default({});
+
+export const subscribeBodySchema = z.object({
+  credential: z
+    .string()
+    .min(10)
+    .max(64 * 1024),
+  webhookUrl: z.string().min(8).max(2048),
+});
+
+export const subscriptionIdSchema = z.uuid("not a subscription id");

@@ -39,6 +39,10 @@ export type IssuanceServices = {
     keyFor(slug: string): Hex;
   };
   statusLists: StatusListSettings;
+  webhooks: {
+    /** Accept http webhooks on loopback (development and tests); production needs https. */
+    allowLoopbackHttp: boolean;
+  };
   /** Drains status changes onto the ledger (see anchor-worker.ts). */
   anchoring: AnchorWorker;
   /** The on-chain trust registry and, when configured, the accreditation authority's access. */
@@ -75,6 +79,7 @@ export function createServices(opts: {
   fallbackKey?: string | undefined;
   statusLists?: Partial<StatusListSettings>;
   anchoring?: Partial<AnchorWorkerOptions>;
+  allowLoopbackWebhooks?: boolean;
   registryAddress: Address;
   governanceKey?: string | undefined;
   governanceApiKey?: string | undefined;
@@ -107,6 +112,7 @@ export function createServices(opts: {
         }),
     },
     statusLists: { ...defaultStatusListSettings, ...opts.statusLists },
+    webhooks: { allowLoopbackHttp: opts.allowLoopbackWebhooks ?? false },
     registry: {
       config: registryConfig,
       reader: createRegistryReader(registryConfig),
@@ -188,6 +194,7 @@ export function getServices(): Promise<IssuanceServices> {
       issuerKeys: e.LEDGER_ISSUER_KEYS,
       fallbackKey: e.LEDGER_PRIVATE_KEY,
       statusLists: { ttlSeconds: e.STATUS_LIST_TTL_SECONDS, capacity: e.STATUS_LIST_CAPACITY },
+      allowLoopbackWebhooks: e.NODE_ENV !== "production",
       anchoring: {
         batchWindowMs: e.ANCHOR_BATCH_WINDOW_MS,
         batchMaxChanges: e.ANCHOR_BATCH_MAX_CHANGES,

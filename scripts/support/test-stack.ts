@@ -92,6 +92,7 @@ export async function startTestServices(
     registryAddress: chain.registryAddress,
     governanceKey: chain.governanceKey,
     governanceApiKey: TEST_GOVERNANCE_API_KEY,
+    allowLoopbackWebhooks: true,
   });
   await seedDemoIssuers(svc, TEST_API_KEYS);
   // Closing stops the anchoring worker first, so no timer touches a closed database.
