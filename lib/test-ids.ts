@@ -52,6 +52,8 @@ export const testIds = {
     claimError: "claim-error",
   },
   verifier: {
+    followStatus: "verifier-follow-status",
+    followSecret: "verifier-follow-secret",
     qrUpload: "verify-qr-upload",
     paste: "verify-paste",
     pasteSubmit: "verify-paste-submit",

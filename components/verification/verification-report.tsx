@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { CheckList } from "./check-list";
 import { CredentialDetails } from "./credential-details";
+import { FollowStatusForm } from "./follow-status-form";
 import { summarizeCredential } from "./summarize-credential";
 import { TechnicalDetails } from "./technical-details";
 import type { Verification } from "./use-verification";
@@ -45,6 +46,9 @@ export function VerificationReport({
         </h3>
         <CheckList checks={result.checks} />
       </section>
+      {signed && result.credential?.vc.credentialStatus ? (
+        <FollowStatusForm jwt={result.credential.jwt} />
+      ) : null}
       <TechnicalDetails
         jwt={result.credential?.jwt ?? jwt}
         issuerDid={summary?.issuerDid}
