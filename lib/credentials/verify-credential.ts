@@ -4,6 +4,7 @@ import { evaluateTrust } from "@/lib/trust/evaluate-trust";
 import type { TrustSnapshot } from "@/lib/trust/schemas";
 import { decodeCredential } from "./decode-credential";
 import type { ResolveDid } from "./resolve-did";
+import type { VerificationContext } from "./verification-context";
 import type { DecodedCredential } from "./schemas";
 import {
   check,
@@ -33,6 +34,11 @@ export type VerifyCredentialDeps = {
   clockSkewSeconds?: number;
   /** Shared across a batch so each status list is fetched once (see `checkStatus`). */
   statusListCache?: Map<string, Promise<FetchedList>>;
+  /**
+   * Shared by one verifier across its credentials: each status list is then also verified,
+   * inflated and anchor-read once per TTL (see `createVerificationContext`).
+   */
+  context?: VerificationContext;
 };
 
 /** Small on purpose: enough for unsynchronised clocks, not enough to stretch an expiry. */
@@ -151,6 +157,7 @@ export async function verifyCredential(
     now: deps.now,
     clockSkewSeconds: skewSeconds,
     statusListCache: deps.statusListCache,
+    context: deps.context,
   }).catch((err: unknown) => {
     const message = `Not checked: the status check failed unexpectedly (${(err as Error).message}).`;
     return {

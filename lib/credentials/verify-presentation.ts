@@ -1,4 +1,5 @@
 import type { FetchedList } from "@/lib/status/check-status";
+import { createVerificationContext } from "./verification-context";
 import { decodePresentation } from "./decode-presentation";
 import type { DecodedCredential, DecodedPresentation } from "./schemas";
 import {
@@ -348,6 +349,8 @@ export async function verifyPresentation(
     now: deps.now,
     clockSkewSeconds: skewSeconds,
     statusListCache,
+    // A presentation is a batch: its credentials share their issuers' lists and anchors.
+    context: deps.context ?? createVerificationContext(),
   };
   const credentials = await Promise.all(
     presentation.credentials.map((credential) => verifyCredential(credential, credentialDeps)),

@@ -9,7 +9,13 @@ import {
   type Check,
   type VerificationCode,
 } from "@/lib/credentials/verification";
+import {
+  contextServes,
+  type CachedStatusList,
+  type VerificationContext,
+} from "@/lib/credentials/verification-context";
 import { verifyJws } from "@/lib/credentials/verify-jws";
+import type { DecodedJwt } from "@/lib/credentials/decode-jwt";
 import {
   LedgerUnavailableError,
   sha256Hex,
@@ -31,6 +37,13 @@ import { bitstringStatusListSubjectSchema } from "./schemas";
  * the issuer's DID document publishes. An old, edited or foreign list fails here even though its
  * signature is fine. Both checks are reported honestly side by side: a revoked bit on a list that
  * does not match its anchor shows as REVOKED and ANCHOR_MISMATCH.
+ *
+ * Reuse: a list is read into a `StatusListSource` (fetched once; decoded, signature-verified,
+ * inflated, hashed and anchor-read at most once each, on first need). Without a verification
+ * context a source lives for one `checkStatus` call; with one it is shared by every credential
+ * the verifier checks for the context's stated TTL. Only the parts that do not depend on the
+ * credential or on the time are reused: the issuer comparison and every date rule run again for
+ * each credential, so a reused reading gives exactly the answer a fresh one would.
  */
 
 export type FetchedList = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
@@ -44,6 +57,8 @@ export type CheckStatusDeps = {
   timeoutMs?: number;
   /** Share across a batch (a roster) so each status list is fetched once, whatever its size. */
   statusListCache?: Map<string, Promise<FetchedList>>;
+  /** Share across a batch so each list is also verified, inflated and anchor-read once. */
+  context?: VerificationContext;
 };
 
 export type StatusChecks = { status: Check; anchor: Check };
@@ -93,17 +108,63 @@ async function fetchList(url: string, deps: CheckStatusDeps): Promise<FetchedLis
   return res.ok ? { ok: true, bytes: res.bytes } : { ok: false, message: res.message };
 }
 
-async function verifyList(
-  url: string,
-  bytes: Uint8Array,
-  credential: DecodedCredential,
-  deps: CheckStatusDeps,
-): Promise<ListContent> {
-  const invalid = (message: string) => ({
-    ok: false as const,
-    code: "STATUS_LIST_INVALID" as const,
-    message,
-  });
+type AnchorRead =
+  | { ok: true; record: Awaited<ReturnType<LedgerReader["latest"]>> }
+  | { ok: false; message: string };
+
+async function readAnchor(url: string, deps: CheckStatusDeps): Promise<AnchorRead> {
+  try {
+    return { ok: true, record: await deps.ledger.latest(statusListKey(url)) };
+  } catch (err) {
+    const why = err instanceof LedgerUnavailableError ? err.message : "the ledger query failed";
+    return { ok: false, message: `${verificationCodes.LEDGER_UNAVAILABLE} (${why})` };
+  }
+}
+
+type Failure = { ok: false; code: VerificationCode; message: string };
+
+/** The served list as a credential, before anything about it is trusted. */
+type DecodedList =
+  | { ok: true; list: DecodedCredential; jws: DecodedJwt }
+  | { ok: false; message: string };
+
+type ListSubject = { ok: true; bits: Uint8Array; purposes: string[] } | Failure;
+
+/**
+ * One reading of a status list URL: the bytes served at `readAt`, and everything about them that
+ * does not depend on the credential being checked or on the time, each computed at most once.
+ */
+export type StatusListSource =
+  | { ok: false; url: string; readAt: Date; message: string }
+  | {
+      ok: true;
+      url: string;
+      readAt: Date;
+      /** Set when the reading is shared by a context: how long it may be reused. */
+      maxAgeSeconds?: number;
+      bytes: Uint8Array;
+      decoded: () => DecodedList;
+      /** The list's signature by its own issuer (the credential's, once they were compared). */
+      signature: (deps: CheckStatusDeps) => Promise<{ ok: true } | Failure>;
+      subject: () => ListSubject;
+      hash: () => Promise<string>;
+      anchor: (deps: CheckStatusDeps) => Promise<AnchorRead>;
+    };
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+function decodeList(url: string, bytes: Uint8Array): DecodedList {
+  const invalid = (message: string) => ({ ok: false as const, message });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -117,6 +178,111 @@ async function verifyList(
   if (!list.vc.type.includes("BitstringStatusListCredential")) {
     return invalid(`The document at ${url} is not a BitstringStatusListCredential.`);
   }
+  return { ok: true, list, jws: decoded.jws };
+}
+
+async function verifyListSignature(
+  decoded: Extract<DecodedList, { ok: true }>,
+  deps: CheckStatusDeps,
+): Promise<{ ok: true } | Failure> {
+  const resolution = await deps.resolveDid(decoded.list.issuer);
+  if (!resolution.ok) return resolution;
+  const kid = decoded.list.header.kid;
+  const signature = await verifyJws(decoded.jws, {
+    kid: typeof kid === "string" ? kid : undefined,
+    document: resolution.document,
+    purpose: "assertionMethod",
+  });
+  if (!signature.ok) {
+    return {
+      ok: false,
+      code: "STATUS_LIST_INVALID",
+      message: `The status list's signature: ${signature.message}`,
+    };
+  }
+  return { ok: true };
+}
+
+function readSubject(list: DecodedCredential): ListSubject {
+  const invalid = (message: string): Failure => ({
+    ok: false,
+    code: "STATUS_LIST_INVALID",
+    message,
+  });
+  const subject = bitstringStatusListSubjectSchema.safeParse(list.vc.credentialSubject);
+  if (!subject.success) {
+    const issue = subject.error.issues[0];
+    return invalid(
+      `The status list's ${issue?.path.join(".") || "subject"} is malformed: ${issue?.message}.`,
+    );
+  }
+  let bits: Uint8Array;
+  try {
+    bits = decodeBitstring(subject.data.encodedList);
+  } catch (err) {
+    if (!(err instanceof BitstringError)) throw err;
+    return invalid(`The status list's ${err.message}.`);
+  }
+  const purposes = subject.data.statusPurpose;
+  return { ok: true, bits, purposes: typeof purposes === "string" ? [purposes] : purposes };
+}
+
+/** Wraps fetched bytes in a source whose parts are each computed once, on first need. */
+function sourceOf(url: string, readAt: Date, fetched: FetchedList): StatusListSource {
+  if (!fetched.ok) return { ok: false, url, readAt, message: fetched.message };
+  const { bytes } = fetched;
+  const decoded = once(() => decodeList(url, bytes));
+  let signature: Promise<{ ok: true } | Failure> | undefined;
+  let anchor: Promise<AnchorRead> | undefined;
+  let hash: Promise<string> | undefined;
+  return {
+    ok: true,
+    url,
+    readAt,
+    bytes,
+    decoded,
+    signature(deps) {
+      const list = decoded();
+      if (!list.ok) throw new Error("signature() of a list that did not decode");
+      if (!signature) {
+        const pending = verifyListSignature(list, deps);
+        signature = pending;
+        // A DID document that could not be fetched is a blip, not an answer: ask again next time.
+        void pending.then((outcome) => {
+          if (!outcome.ok && outcome.code !== "STATUS_LIST_INVALID" && signature === pending)
+            signature = undefined;
+        });
+      }
+      return signature;
+    },
+    subject: once(() => {
+      const list = decoded();
+      if (!list.ok) throw new Error("subject() of a list that did not decode");
+      return readSubject(list.list);
+    }),
+    hash: () => (hash ??= sha256Hex(bytes)),
+    anchor: (deps) => (anchor ??= readAnchor(url, deps)),
+  };
+}
+
+/**
+ * The list as it bears on this credential. Credential-independent work comes from the source;
+ * the issuer comparison and the list's dates are checked here, every time.
+ */
+async function verifyList(
+  source: Extract<StatusListSource, { ok: true }>,
+  credential: DecodedCredential,
+  deps: CheckStatusDeps,
+): Promise<ListContent> {
+  const { url } = source;
+  const invalid = (message: string) => ({
+    ok: false as const,
+    code: "STATUS_LIST_INVALID" as const,
+    message,
+  });
+  const decoded = source.decoded();
+  if (!decoded.ok) return invalid(decoded.message);
+  const { list } = decoded;
   if (list.issuer !== credential.issuer) {
     return {
       ok: false,
@@ -134,14 +300,9 @@ async function verifyList(
       message: `The status list at ${url} is signed with ${kid}, a key of another DID.`,
     };
   }
-  const resolution = await deps.resolveDid(credential.issuer);
-  if (!resolution.ok) return resolution;
-  const signature = await verifyJws(decoded.jws, {
-    kid,
-    document: resolution.document,
-    purpose: "assertionMethod",
-  });
-  if (!signature.ok) return invalid(`The status list's signature: ${signature.message}`);
+  // The list's issuer is the credential's here, so the list's key is the credential issuer's.
+  const signature = await source.signature(deps);
+  if (!signature.ok) return { ok: false, code: signature.code, message: signature.message };
 
   // The list names its own URL; another list of the same issuer served here must not pass.
   if (list.id !== undefined && list.id !== url) {
@@ -166,40 +327,9 @@ async function verifyList(
   if (list.validFrom && now < list.validFrom.getTime() - skewMs) {
     return invalid(`The status list at ${url} is not valid yet.`);
   }
-  const subject = bitstringStatusListSubjectSchema.safeParse(list.vc.credentialSubject);
-  if (!subject.success) {
-    const issue = subject.error.issues[0];
-    return invalid(
-      `The status list's ${issue?.path.join(".") || "subject"} is malformed: ${issue?.message}.`,
-    );
-  }
-  let bits: Uint8Array;
-  try {
-    bits = decodeBitstring(subject.data.encodedList);
-  } catch (err) {
-    if (!(err instanceof BitstringError)) throw err;
-    return invalid(`The status list's ${err.message}.`);
-  }
-  const purposes = subject.data.statusPurpose;
-  return {
-    ok: true,
-    bits,
-    purposes: typeof purposes === "string" ? [purposes] : purposes,
-    ...meta,
-  };
-}
-
-type AnchorRead =
-  | { ok: true; record: Awaited<ReturnType<LedgerReader["latest"]>> }
-  | { ok: false; message: string };
-
-async function readAnchor(url: string, deps: CheckStatusDeps): Promise<AnchorRead> {
-  try {
-    return { ok: true, record: await deps.ledger.latest(statusListKey(url)) };
-  } catch (err) {
-    const why = err instanceof LedgerUnavailableError ? err.message : "the ledger query failed";
-    return { ok: false, message: `${verificationCodes.LEDGER_UNAVAILABLE} (${why})` };
-  }
+  const subject = source.subject();
+  if (!subject.ok) return subject;
+  return { ok: true, bits: subject.bits, purposes: subject.purposes, ...meta };
 }
 
 /**
@@ -208,17 +338,26 @@ async function readAnchor(url: string, deps: CheckStatusDeps): Promise<AnchorRea
  * revocation) or a list that was never anchored at all (edited).
  */
 async function checkAnchor(
-  url: string,
-  bytes: Uint8Array,
+  source: Extract<StatusListSource, { ok: true }>,
   credential: DecodedCredential,
   deps: CheckStatusDeps,
   read: AnchorRead,
   list: ListContent,
 ): Promise<Check> {
-  if (!read.ok) return check("anchor", null, "LEDGER_UNAVAILABLE", read.message, { listUrl: url });
+  const { url } = source;
+  // A reading shared by a context says when it was taken and how long such readings are reused.
+  const freshness: Record<string, string | number> =
+    source.maxAgeSeconds === undefined
+      ? {}
+      : { readAt: source.readAt.toISOString(), maxAgeSeconds: source.maxAgeSeconds };
+  if (!read.ok)
+    return check("anchor", null, "LEDGER_UNAVAILABLE", read.message, {
+      listUrl: url,
+      ...freshness,
+    });
   const { record } = read;
   if (!record) {
-    return check("anchor", null, "ANCHOR_NOT_FOUND", undefined, { listUrl: url });
+    return check("anchor", null, "ANCHOR_NOT_FOUND", undefined, { listUrl: url, ...freshness });
   }
   const now = deps.now();
   const skewMs = (deps.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
@@ -231,8 +370,9 @@ async function checkAnchor(
     listUrl: url,
     listValidUntil: list.validUntil?.toISOString() ?? null,
     withinValidity,
+    ...freshness,
   };
-  const hash = await sha256Hex(bytes);
+  const hash = await source.hash();
   if (record.hash.toLowerCase() !== hash.toLowerCase()) {
     if (list.version !== undefined && list.version < record.version) {
       return check(
@@ -361,6 +501,64 @@ export const statusCheckers: Record<string, StatusEntryChecker> = {
   BitstringStatusListEntry: checkBitstringEntry,
 };
 
+/** Fetches a list (through `statusListCache` when there is one) into a fresh source. */
+async function readSource(url: string, deps: CheckStatusDeps): Promise<StatusListSource> {
+  const readAt = deps.now();
+  let fetched = deps.statusListCache?.get(url);
+  if (!fetched) {
+    fetched = fetchList(url, deps);
+    deps.statusListCache?.set(url, fetched);
+  }
+  return sourceOf(url, readAt, await fetched);
+}
+
+/** The context's reading of a list while it is fresh, or a new one it keeps for its TTL. */
+function sharedSource(
+  url: string,
+  context: VerificationContext,
+  deps: CheckStatusDeps,
+): Promise<StatusListSource> {
+  const now = deps.now().getTime();
+  const cached = context.statusLists.get(url);
+  if (cached && now < cached.expiresAt) return cached.source;
+  context.statusLists.delete(url);
+
+  // A failed fetch or ledger read is kept only briefly, so the next check asks again soon.
+  // (Called from callbacks only, which run after `entry` below exists.)
+  const shorten = () => {
+    entry.expiresAt = Math.min(entry.expiresAt, entry.readAt + context.failureTtlMs);
+  };
+  const source = readSource(url, deps).then(
+    (source): StatusListSource => {
+      if (!source.ok) {
+        shorten();
+        return source;
+      }
+      const { anchor } = source;
+      return {
+        ...source,
+        maxAgeSeconds: Math.round(context.statusTtlMs / 1000),
+        anchor: (d) => {
+          const read = anchor(d);
+          void read.then((r) => (r.ok ? undefined : shorten()));
+          return read;
+        },
+      };
+    },
+    (err: unknown) => {
+      shorten();
+      throw err;
+    },
+  );
+  const entry: CachedStatusList = { readAt: now, expiresAt: now + context.statusTtlMs, source };
+  context.statusLists.set(url, entry);
+  if (context.statusLists.size > context.maxStatusLists) {
+    const oldest = context.statusLists.keys().next().value;
+    if (oldest !== undefined) context.statusLists.delete(oldest);
+  }
+  return entry.source;
+}
+
 /** false beats null beats true: one revoked entry or one unknown list decides the whole check. */
 function worst(checks: Check[]): Check | undefined {
   return (
@@ -390,24 +588,22 @@ export async function checkStatus(
     };
   }
 
-  const cache = deps.statusListCache ?? new Map<string, Promise<FetchedList>>();
+  const sources = new Map<string, Promise<StatusListSource>>();
+  const context = deps.context && contextServes(deps.context, deps) ? deps.context : undefined;
   const readings = new Map<string, Promise<ListReading | { fetchError: string }>>();
   const readList = (url: string) => {
     let reading = readings.get(url);
     if (!reading) {
-      let fetched = cache.get(url);
-      if (!fetched) {
-        fetched = fetchList(url, deps);
-        cache.set(url, fetched);
+      let source = sources.get(url);
+      if (!source) {
+        source = context ? sharedSource(url, context, deps) : readSource(url, deps);
+        sources.set(url, source);
       }
-      reading = fetched.then(async (f) => {
-        if (!f.ok) return { fetchError: f.message };
+      reading = source.then(async (s) => {
+        if (!s.ok) return { fetchError: s.message };
         // The ledger read runs alongside the list's signature check; the anchor needs both.
-        const [list, read] = await Promise.all([
-          verifyList(url, f.bytes, credential, deps),
-          readAnchor(url, deps),
-        ]);
-        return { list, anchor: await checkAnchor(url, f.bytes, credential, deps, read, list) };
+        const [list, read] = await Promise.all([verifyList(s, credential, deps), s.anchor(deps)]);
+        return { list, anchor: await checkAnchor(s, credential, deps, read, list) };
       });
       readings.set(url, reading);
     }
