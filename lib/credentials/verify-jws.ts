@@ -46,6 +46,19 @@ const MAX_CACHED_KEYS = 256;
 /** Imported keys by their JWK (importKey is the slow part of a verification). */
 const keyCache = new Map<string, Promise<CryptoKey>>();
 
+/**
+ * A resolver hands out deep-frozen documents and keeps each for its TTL (see resolve-did), so for
+ * a frozen document the methods it lists, their public JWKs and the imported keys are worked out
+ * once and kept with it: they live exactly as long as the document, and a rotated document is a
+ * new object with nothing carried over. Documents that are not frozen are worked out every time.
+ */
+const documentMethods = new WeakMap<
+  DidDocument,
+  Map<VerificationRelationship, VerificationMethod[]>
+>();
+type MethodKeys = { jwk: PublicJwk | null; keys: Map<string, Promise<CryptoKey>> };
+const methodKeys = new WeakMap<VerificationMethod, MethodKeys>();
+
 function isAllowed(alg: unknown, algorithms: readonly JwsAlgorithm[]): alg is JwsAlgorithm {
   return typeof alg === "string" && (algorithms as readonly string[]).includes(alg);
 }
@@ -68,6 +81,22 @@ function absolute(ref: string, documentId: string): string {
 function methodsFor(
   didDocument: DidDocument,
   purpose: VerificationRelationship,
+): readonly VerificationMethod[] {
+  if (!Object.isFrozen(didDocument)) return listMethods(didDocument, purpose);
+  let byPurpose = documentMethods.get(didDocument);
+  if (!byPurpose) documentMethods.set(didDocument, (byPurpose = new Map()));
+  let methods = byPurpose.get(purpose);
+  if (!methods) {
+    methods = listMethods(didDocument, purpose).map((m) => Object.freeze(m));
+    for (const method of methods) methodKeys.set(method, { jwk: publicJwkOf(method), keys: new Map() });
+    byPurpose.set(purpose, methods);
+  }
+  return methods;
+}
+
+function listMethods(
+  didDocument: DidDocument,
+  purpose: VerificationRelationship,
 ): VerificationMethod[] {
   const byId = new Map(
     didDocument.verificationMethod.map((m) => [absolute(m.id, didDocument.id), m]),
@@ -81,6 +110,8 @@ function methodsFor(
 }
 
 function publicJwkOf(method: VerificationMethod): PublicJwk | null {
+  const known = methodKeys.get(method);
+  if (known) return known.jwk;
   if (method.publicKeyJwk) {
     const { kty, crv, x, y } = method.publicKeyJwk;
     return { kty, crv, x, y };
@@ -95,7 +126,25 @@ function publicJwkOf(method: VerificationMethod): PublicJwk | null {
   return null;
 }
 
-function importPublicKey(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<CryptoKey> {
+function importPublicKey(
+  jwk: PublicJwk,
+  algorithm: KeyAlgorithm,
+  method: VerificationMethod,
+): Promise<CryptoKey> {
+  const known = methodKeys.get(method);
+  if (known) {
+    let key = known.keys.get(algorithm.name);
+    if (!key) {
+      key = importJwk(jwk, algorithm);
+      known.keys.set(algorithm.name, key);
+      key.catch(() => known.keys.delete(algorithm.name));
+    }
+    return key;
+  }
+  return importJwk(jwk, algorithm);
+}
+
+function importJwk(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<CryptoKey> {
   const cacheKey = JSON.stringify([algorithm.name, jwk.kty, jwk.crv, jwk.x, jwk.y]);
   const cached = keyCache.get(cacheKey);
   if (cached) return cached;
@@ -150,7 +199,7 @@ async function verifyWith(
   const algorithm = keyAlgorithmFor(alg);
   let key: CryptoKey;
   try {
-    key = await importPublicKey(jwk, algorithm);
+    key = await importPublicKey(jwk, algorithm, method);
   } catch (err) {
     if ((err as Error).name === "NotSupportedError") {
       return {
