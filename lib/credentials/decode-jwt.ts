@@ -1,4 +1,4 @@
-import { Base64urlError, decodeBase64url } from "./base64url";
+import { Base64urlError, decodeBase64url, decodeBase64urlToBinary } from "./base64url";
 import { isJsonObject, MAX_JSON_DEPTH, parseJson } from "./parse-json";
 import type { VerificationCode } from "./verification";
 
@@ -28,6 +28,8 @@ export type DecodedJwt = {
 export type DecodeJwtResult = DecodedJwt | { ok: false; code: VerificationCode; message: string };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const ascii = new TextEncoder();
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function fail(code: VerificationCode, message: string): DecodeJwtResult {
   return { ok: false, code, message };
@@ -55,13 +57,27 @@ function decodeJsonSegment(
 ):
   | { ok: true; value: Record<string, unknown> }
   | { ok: false; code: VerificationCode; message: string } {
-  const bytes = decodeSegment(segment, name);
-  if (!bytes.ok) return bytes;
-  let text: string;
+  let binary: string;
   try {
-    text = utf8.decode(bytes.bytes);
-  } catch {
-    return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is not valid UTF-8.` };
+    binary = decodeBase64urlToBinary(segment);
+  } catch (err) {
+    if (!(err instanceof Base64urlError)) throw err;
+    return {
+      ok: false,
+      code: "NON_CANONICAL_BASE64URL",
+      message: `The JWT ${name}: ${err.message}.`,
+    };
+  }
+  // ASCII bytes are their own UTF-8 text; anything else is decoded strictly.
+  let text = binary;
+  if (NON_ASCII.test(binary)) {
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is not valid UTF-8.` };
+    }
   }
   const parsed = parseJson(text, MAX_JSON_DEPTH);
   if (!parsed.ok)
@@ -70,6 +86,12 @@ function decodeJsonSegment(
     return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is not a JSON object.` };
   }
   return { ok: true, value: parsed.value };
+}
+
+function asciiPrefix(text: string, length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  ascii.encodeInto(text, bytes);
+  return bytes;
 }
 
 /** `maxBytes` is raised only for presentations, which embed several credentials. */
@@ -106,7 +128,8 @@ export function decodeJwt(jwt: string, maxBytes: number = MAX_JWT_BYTES): Decode
     ok: true,
     header: header.value,
     payload: payload.value,
-    signingInput: new TextEncoder().encode(`${h}.${p}`),
+    // `header.payload` is the JWT's first characters, all ASCII (they passed base64url).
+    signingInput: asciiPrefix(jwt, h.length + 1 + p.length),
     signature: signature.bytes,
   };
 }

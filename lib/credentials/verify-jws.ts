@@ -88,7 +88,8 @@ function methodsFor(
   let methods = byPurpose.get(purpose);
   if (!methods) {
     methods = listMethods(didDocument, purpose).map((m) => Object.freeze(m));
-    for (const method of methods) methodKeys.set(method, { jwk: publicJwkOf(method), keys: new Map() });
+    for (const method of methods)
+      methodKeys.set(method, { jwk: publicJwkOf(method), keys: new Map() });
     byPurpose.set(purpose, methods);
   }
   return methods;
@@ -160,6 +161,11 @@ function importJwk(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<CryptoKey> 
   return imported;
 }
 
+/** WebCrypto takes views of plain ArrayBuffers only; decodeJwt makes those, so no copy is due. */
+function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+}
+
 async function verifyWith(
   method: VerificationMethod,
   alg: JwsAlgorithm,
@@ -217,7 +223,7 @@ async function verifyWith(
   }
   const params = alg === "ES256" ? { name: "ECDSA", hash: "SHA-256" } : { name: "Ed25519" };
   const valid = await globalThis.crypto.subtle
-    .verify(params, key, jws.signature.slice(), jws.signingInput.slice())
+    .verify(params, key, ownBuffer(jws.signature), ownBuffer(jws.signingInput))
     .catch(() => false);
   return valid
     ? { ok: true, method, alg }

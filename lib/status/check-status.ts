@@ -125,8 +125,7 @@ type Failure = { ok: false; code: VerificationCode; message: string };
 
 /** The served list as a credential, before anything about it is trusted. */
 type DecodedList =
-  | { ok: true; list: DecodedCredential; jws: DecodedJwt }
-  | { ok: false; message: string };
+  { ok: true; list: DecodedCredential; jws: DecodedJwt } | { ok: false; message: string };
 
 type ListSubject = { ok: true; bits: Uint8Array; purposes: string[] } | Failure;
 
@@ -482,7 +481,8 @@ function anchorRules(facts: {
   }
   const { record } = read;
   if (!record) {
-    return () => check("anchor", null, "ANCHOR_NOT_FOUND", undefined, { listUrl: url, ...freshness });
+    return () =>
+      check("anchor", null, "ANCHOR_NOT_FOUND", undefined, { listUrl: url, ...freshness });
   }
   const anchoredAt = record.anchoredAt.toISOString();
   const anchoredAtMs = record.anchoredAt.getTime();
