@@ -144,8 +144,10 @@ function report(runtime: string, f: ThroughputFigures): { figures: Figure[]; rat
   const rows: Array<[string, number]> = [
     ["raw WebCrypto Ed25519 verify, sequential", rate(f.raw.sequentialMs)],
     [`raw WebCrypto Ed25519 verify, batches of ${f.batch}`, rate(f.raw.batchedMs)],
-    ["Vitae verify (6 checks), sequential", rate(f.vitae.sequentialMs)],
-    [`Vitae verify (6 checks), batches of ${f.batch}`, rate(f.vitae.batchedMs)],
+    ["Vitae verify (6 checks, warm), sequential", rate(f.vitae.sequentialMs)],
+    [`Vitae verify (6 checks, warm), batches of ${f.batch}`, rate(f.vitae.batchedMs)],
+    ["Vitae verify (6 checks, cold), sequential", rate(f.vitaeCold.sequentialMs)],
+    [`Vitae verify (6 checks, cold), batches of ${f.batch}`, rate(f.vitaeCold.batchedMs)],
     ["did-jwt-vc verifyCredential, sequential", rate(f.didJwtVc.sequentialMs)],
     [`did-jwt-vc verifyCredential, batches of ${f.batch}`, rate(f.didJwtVc.batchedMs)],
   ];
@@ -161,17 +163,30 @@ function report(runtime: string, f: ThroughputFigures): { figures: Figure[]; rat
       unit: "ms (DID document, 2 lists, 2 anchors read)",
     },
     {
-      label: `${runtime}: Vitae, requests per cold run`,
+      label: `${runtime}: Vitae cold run, requests`,
       value: f.vitaeSources.requests,
       unit: `HTTP (DID document + status lists) for ${f.count} credentials`,
     },
     {
-      label: `${runtime}: Vitae, ledger reads per cold run`,
+      label: `${runtime}: Vitae cold run, ledger reads`,
       value: f.vitaeSources.ledgerReads,
       unit: `latest() for ${f.count} credentials`,
     },
+    {
+      label: `${runtime}: Vitae warm verifier, requests + ledger reads`,
+      value: f.warmSources.requests + f.warmSources.ledgerReads,
+      unit: `for ${f.warmSources.verifications} credentials over ${f.warmSources.seconds.toFixed(1)} s (30 s TTL)`,
+    },
   ];
   const ratios: Ratio[] = [
+    {
+      label: `${runtime}: Vitae cold / did-jwt-vc, sequential`,
+      value: f.didJwtVc.sequentialMs / f.vitaeCold.sequentialMs,
+    },
+    {
+      label: `${runtime}: Vitae cold / raw native verify, sequential`,
+      value: f.raw.sequentialMs / f.vitaeCold.sequentialMs,
+    },
     {
       label: `${runtime}: Vitae / did-jwt-vc, sequential`,
       value: f.didJwtVc.sequentialMs / f.vitae.sequentialMs,
@@ -244,7 +259,10 @@ async function measure(svc: IssuanceServices, chain: TestChain): Promise<BenchRe
     await verifyJwtVc(jwt, memoryResolver(baselineDocument)); // throws if it does not verify
   }
 
-  // Verify: the same 1,000 Vitae-issued JWTs, in Node and then in Chromium.
+  // Verify: the same 1,000 Vitae-issued JWTs, in Node and then in Chromium, once the lists'
+  // current versions are on the ledger (the anchoring worker drains the outbox in the background;
+  // until it has, the status list endpoint rightly answers 503).
+  await svc.anchoring.sweep();
   const trust = await trustSnapshot(svc);
   // Vitae's own sources from the database; nothing leaves the machine.
   const sources = localSourcesFetch(svc, async () => new Response("", { status: 404 }));
@@ -320,7 +338,7 @@ async function measure(svc: IssuanceServices, chain: TestChain): Promise<BenchRe
       "Vitae issue = validate subject, draw a random status index, sign via Veramo's key manager, insert into PGlite; sequential. The first credential also opens both status lists and anchors them on anvil.",
       "did-jwt-vc issue = createVerifiableCredentialJwt with EdDSASigner over a raw Ed25519 key in memory, same payloads and header; no storage, no status index.",
       `Verify: the same ${COUNT} Vitae-issued JWTs in both runtimes. Each contender runs sequentially (await each) and in batches of ${BATCH} (Promise.all per batch); ${ROUNDS} interleaved rounds after a warm-up, best round counted. A ratio above 1 means Vitae is faster.`,
-      "Vitae verify = all six checks (format, signature, validity, status, anchor, trust), each timed run through a fresh verifier (new DID resolver, new verification context): it reads the DID document, both status lists and both anchors itself, then reuses them (30 s TTL) for the rest of the run. Every result is asserted verified.",
+      "Vitae verify = all six checks (format, signature, validity, status, anchor, trust); every result is asserted verified. Warm = one verifier (DID resolver + verification context) whose first credential, before the clock, read the DID document, both status lists and both anchors; the timed runs reuse them within their TTL (30 s; a run past it re-reads, counted above), so like both baselines they do no I/O: the goals are set on these. Cold = a fresh verifier per timed run, which reads all of that itself while the clock runs.",
       "Raw native = crypto.subtle.verify (Ed25519) of each JWT's signature over its signing input, the key imported once and the JWTs split before the clock starts: the platform's limit.",
       "did-jwt-vc verify checks the signature and dates only: no status, no anchor, no trust; the DID document is resolved from memory.",
       "Node: DID document and status lists come from Vitae's own sources in PGlite (localSourcesFetch, as POST /api/v1/verify reads them); anchors from anvil.",
