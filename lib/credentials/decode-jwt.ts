@@ -124,12 +124,55 @@ export function decodeJwt(jwt: string, maxBytes: number = MAX_JWT_BYTES): Decode
   const signature = decodeSegment(s, "signature");
   if (!signature.ok) return signature;
 
-  return {
+  // `header.payload` is the JWT's first characters, all ASCII (they passed base64url). Its bytes
+  // are made only when asked for: the verifier hands them to WebCrypto from scratch space instead
+  // (see `signingBytes`), because a browser allocates each new ArrayBuffer slowly.
+  const length = h.length + 1 + p.length;
+  const decoded: DecodedJwt = {
     ok: true,
     header: header.value,
     payload: payload.value,
-    // `header.payload` is the JWT's first characters, all ASCII (they passed base64url).
-    signingInput: asciiPrefix(jwt, h.length + 1 + p.length),
+    get signingInput(): Uint8Array {
+      const bytes = asciiPrefix(jwt, length);
+      Object.defineProperty(this, "signingInput", {
+        value: bytes,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      // From here on the bytes are the truth (a caller may have changed them).
+      unmaterialized.delete(this);
+      return bytes;
+    },
     signature: signature.bytes,
   };
+  unmaterialized.set(decoded, { text: jwt, length });
+  return decoded;
+}
+
+/** Decoded JWTs whose signing input has not been turned into bytes yet, with where it lies. */
+const unmaterialized = new WeakMap<object, { text: string; length: number }>();
+let scratch = new Uint8Array(4096);
+
+/**
+ * The bytes a JWS signature covers, for immediate use by WebCrypto: for a JWT straight from
+ * `decodeJwt`, they are written into scratch space that the next call overwrites. That is sound
+ * only because WebCrypto copies its `data` argument before `verify()` returns (WebCrypto §14.3.4
+ * step 4, "get a copy of the bytes held by the data parameter"; decode-jwt.test.ts checks it in
+ * this runtime), so pass the result straight into `crypto.subtle.verify` and keep nothing of it.
+ */
+export function signingBytes(jws: Pick<DecodedJwt, "signingInput">): Uint8Array<ArrayBuffer> {
+  const lazy = unmaterialized.get(jws);
+  if (!lazy) {
+    const bytes = jws.signingInput;
+    return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+  }
+  if (scratch.length < lazy.length) {
+    let size = scratch.length;
+    while (size < lazy.length) size *= 2;
+    scratch = new Uint8Array(size);
+  }
+  const view = scratch.subarray(0, lazy.length);
+  ascii.encodeInto(lazy.text.length === lazy.length ? lazy.text : lazy.text.slice(0, lazy.length), view);
+  return view;
 }

@@ -1,4 +1,4 @@
-import type { DecodedJwt } from "./decode-jwt";
+import { signingBytes, type DecodedJwt } from "./decode-jwt";
 import { multikeyToJwk } from "./multikey";
 import { isHighS } from "./p256";
 import type {
@@ -223,7 +223,8 @@ async function verifyWith(
   }
   const params = alg === "ES256" ? { name: "ECDSA", hash: "SHA-256" } : { name: "Ed25519" };
   const valid = await globalThis.crypto.subtle
-    .verify(params, key, ownBuffer(jws.signature), ownBuffer(jws.signingInput))
+    // signingBytes() may lend scratch space: it must go straight into verify(), which copies it.
+    .verify(params, key, ownBuffer(jws.signature), signingBytes(jws))
     .catch(() => false);
   return valid
     ? { ok: true, method, alg }
