@@ -21,7 +21,7 @@ export type Verification = { result: VerificationResult<DecodedCredential>; chec
  *
  * A recheck also uses a fresh verifier: the shared one keeps issuers' DID documents for minutes,
  * which suits a queue of doctors, but "Check again" should see a key the issuer just rotated or
- * withdrew. (Status lists and anchors are always fetched anew.)
+ * withdrew, and read status lists and anchors anew (the shared one reuses them for up to 30 s).
  */
 export function useVerification(verify: Verify | undefined, ledgerConfig: PublicLedgerConfig) {
   const queryClient = useQueryClient();
