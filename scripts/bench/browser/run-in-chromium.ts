@@ -15,6 +15,7 @@
  */
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { DIDDocument } from "did-resolver";
 import { chromiumExecutable } from "@/e2e/fixtures/chromium";
@@ -61,7 +62,7 @@ async function bundle(): Promise<string> {
     format: "esm",
     platform: "browser",
     target: "es2022",
-    minify: true,
+    minify: !process.env.BENCH_CPU_PROFILE,
     tsconfig,
     write: false,
     logLevel: "silent",
@@ -122,10 +123,21 @@ export async function runInChromium(input: ChromiumRunInput): Promise<ChromiumFi
       trust: input.trust,
       ledger: { ...input.ledger, rpcUrl: `${origin}/__rpc` },
     };
+    // BENCH_CPU_PROFILE=file.cpuprofile records the page's run for Chrome DevTools.
+    const profileTo = process.env.BENCH_CPU_PROFILE;
+    const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.start");
+    }
     const figures = await page.evaluate(
       (arg) => (window as unknown as BenchWindow).vitaeBench.runInPage(arg),
       pageInput,
     );
+    if (cdp && profileTo) {
+      const { profile } = await cdp.send("Profiler.stop");
+      writeFileSync(profileTo, JSON.stringify(profile));
+    }
     if (errors.length > 0) throw new Error(`The bench page failed: ${errors.join("; ")}`);
     return { ...figures, bundleBytes: script.length, version: browser.version() };
   } finally {
