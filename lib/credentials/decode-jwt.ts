@@ -173,6 +173,9 @@ export function signingBytes(jws: Pick<DecodedJwt, "signingInput">): Uint8Array<
     scratch = new Uint8Array(size);
   }
   const view = scratch.subarray(0, lazy.length);
-  ascii.encodeInto(lazy.text.length === lazy.length ? lazy.text : lazy.text.slice(0, lazy.length), view);
+  ascii.encodeInto(
+    lazy.text.length === lazy.length ? lazy.text : lazy.text.slice(0, lazy.length),
+    view,
+  );
   return view;
 }

@@ -4,7 +4,6 @@ import { evaluateTrust } from "@/lib/trust/evaluate-trust";
 import type { TrustSnapshot } from "@/lib/trust/schemas";
 import { decodeCredential } from "./decode-credential";
 import type { ResolveDid } from "./resolve-did";
-import type { VerificationContext } from "./verification-context";
 import type { DecodedCredential } from "./schemas";
 import {
   check,
@@ -14,6 +13,7 @@ import {
   type VerificationCode,
   type VerificationResult,
 } from "./verification";
+import type { VerificationContext } from "./verification-context";
 import { checkAlgorithm, verifyJws } from "./verify-jws";
 
 /**

@@ -1,5 +1,4 @@
 import type { FetchedList } from "@/lib/status/check-status";
-import { createVerificationContext } from "./verification-context";
 import { decodePresentation } from "./decode-presentation";
 import type { DecodedCredential, DecodedPresentation } from "./schemas";
 import {
@@ -15,6 +14,7 @@ import {
   verifyCredential,
   type VerifyCredentialDeps,
 } from "./verify-credential";
+import { createVerificationContext } from "./verification-context";
 import { checkAlgorithm, verifyJws } from "./verify-jws";
 
 /**
