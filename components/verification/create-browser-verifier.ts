@@ -1,6 +1,7 @@
 "use client";
 
 import { createDidResolver } from "@/lib/credentials/resolve-did";
+import { createVerificationContext } from "@/lib/credentials/verification-context";
 import { verifyCredential } from "@/lib/credentials/verify-credential";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { createLedgerReader } from "@/lib/ledger/reader";
@@ -16,6 +17,15 @@ export function createBrowserVerifier(ledgerConfig: PublicLedgerConfig, trust: T
   const fetcher: typeof fetch = (input, init) => fetch(input, { cache: "no-store", ...init });
   const resolveDid = createDidResolver({ fetch: fetcher });
   const ledger = createLedgerReader(ledgerConfig);
+  // Status lists and anchors are reused for at most STATUS_READING_TTL_MS (30 s), and say so.
+  const context = createVerificationContext();
   return (jwt: string) =>
-    verifyCredential(jwt, { resolveDid, fetch: fetcher, ledger, trust, now: () => new Date() });
+    verifyCredential(jwt, {
+      resolveDid,
+      fetch: fetcher,
+      ledger,
+      trust,
+      now: () => new Date(),
+      context,
+    });
 }

@@ -7,7 +7,8 @@ import type { VerificationResult } from "@/lib/credentials/verification";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
 import { createBrowserVerifier } from "./create-browser-verifier";
-import { trustSnapshotQuery } from "./use-browser-verifier";
+
+type TrustSnapshot = Parameters<typeof createBrowserVerifier>[1];
 
 export type Verify = (jwt: string) => Promise<VerificationResult<DecodedCredential>>;
 
@@ -20,8 +21,7 @@ export type Verification = { result: VerificationResult<DecodedCredential>; chec
  *
  * A recheck also uses a fresh verifier: the shared one keeps issuers' DID documents for minutes,
  * which suits a queue of doctors, but "Check again" should see a key the issuer just rotated or
- * withdrew, and an accreditation the authority just withdrew. (Status lists and anchors are always
- * fetched anew.)
+ * withdrew, and read status lists and anchors anew (the shared one reuses them for up to 30 s).
  */
 export function useVerification(verify: Verify | undefined, ledgerConfig: PublicLedgerConfig) {
   const queryClient = useQueryClient();
@@ -33,9 +33,8 @@ export function useVerification(verify: Verify | undefined, ledgerConfig: Public
     queryFn:
       jwt !== null && verify
         ? async (): Promise<Verification> => {
-            // "Check again" re-reads the trust registry, so a withdrawal just mined shows.
             const trust = fresh.current
-              ? await queryClient.fetchQuery({ ...trustSnapshotQuery(ledgerConfig), staleTime: 0 })
+              ? queryClient.getQueryData<TrustSnapshot>(queryKeys.issuers())
               : undefined;
             fresh.current = false;
             const run = trust ? createBrowserVerifier(ledgerConfig, trust) : verify;

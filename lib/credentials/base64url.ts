@@ -67,3 +67,24 @@ export function decodeBase64url(text: string): Uint8Array {
   }
   return out;
 }
+
+const CANONICAL_ALPHABET = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * The same strict decoding as `decodeBase64url`, giving the bytes as a binary string (one char per
+ * byte) through the platform's `atob`. Browsers allocate each ArrayBuffer slowly, and a JWT's
+ * JSON segments are wanted as text anyway, so this is the fast road for them. The checks come
+ * first and anything that fails one is handed to `decodeBase64url`, which throws its own reason:
+ * both functions accept exactly the same spellings.
+ */
+export function decodeBase64urlToBinary(text: string): string {
+  const rest = text.length % 4;
+  const last = rest === 0 ? 0 : (VALUES[text.charCodeAt(text.length - 1)] ?? -1);
+  // 2 leftover characters carry 4 unused bits, 3 carry 2; canonical encoders zero them.
+  const unused = rest === 2 ? 0x0f : rest === 3 ? 0x03 : 0;
+  if (rest === 1 || last < 0 || (last & unused) !== 0 || !CANONICAL_ALPHABET.test(text)) {
+    decodeBase64url(text);
+    throw new Base64urlError("base64url text is not canonical");
+  }
+  return atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+}

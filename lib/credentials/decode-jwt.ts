@@ -1,4 +1,4 @@
-import { Base64urlError, decodeBase64url } from "./base64url";
+import { Base64urlError, decodeBase64url, decodeBase64urlToBinary } from "./base64url";
 import { isJsonObject, MAX_JSON_DEPTH, parseJson } from "./parse-json";
 import type { VerificationCode } from "./verification";
 
@@ -28,6 +28,8 @@ export type DecodedJwt = {
 export type DecodeJwtResult = DecodedJwt | { ok: false; code: VerificationCode; message: string };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const ascii = new TextEncoder();
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function fail(code: VerificationCode, message: string): DecodeJwtResult {
   return { ok: false, code, message };
@@ -55,13 +57,27 @@ function decodeJsonSegment(
 ):
   | { ok: true; value: Record<string, unknown> }
   | { ok: false; code: VerificationCode; message: string } {
-  const bytes = decodeSegment(segment, name);
-  if (!bytes.ok) return bytes;
-  let text: string;
+  let binary: string;
   try {
-    text = utf8.decode(bytes.bytes);
-  } catch {
-    return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is not valid UTF-8.` };
+    binary = decodeBase64urlToBinary(segment);
+  } catch (err) {
+    if (!(err instanceof Base64urlError)) throw err;
+    return {
+      ok: false,
+      code: "NON_CANONICAL_BASE64URL",
+      message: `The JWT ${name}: ${err.message}.`,
+    };
+  }
+  // ASCII bytes are their own UTF-8 text; anything else is decoded strictly.
+  let text = binary;
+  if (NON_ASCII.test(binary)) {
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is not valid UTF-8.` };
+    }
   }
   const parsed = parseJson(text, MAX_JSON_DEPTH);
   if (!parsed.ok)
@@ -70,6 +86,12 @@ function decodeJsonSegment(
     return { ok: false, code: "INVALID_JSON", message: `The JWT ${name} is not a JSON object.` };
   }
   return { ok: true, value: parsed.value };
+}
+
+function asciiPrefix(text: string, length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  ascii.encodeInto(text, bytes);
+  return bytes;
 }
 
 /** `maxBytes` is raised only for presentations, which embed several credentials. */
@@ -102,11 +124,58 @@ export function decodeJwt(jwt: string, maxBytes: number = MAX_JWT_BYTES): Decode
   const signature = decodeSegment(s, "signature");
   if (!signature.ok) return signature;
 
-  return {
+  // `header.payload` is the JWT's first characters, all ASCII (they passed base64url). Its bytes
+  // are made only when asked for: the verifier hands them to WebCrypto from scratch space instead
+  // (see `signingBytes`), because a browser allocates each new ArrayBuffer slowly.
+  const length = h.length + 1 + p.length;
+  const decoded: DecodedJwt = {
     ok: true,
     header: header.value,
     payload: payload.value,
-    signingInput: new TextEncoder().encode(`${h}.${p}`),
+    get signingInput(): Uint8Array {
+      const bytes = asciiPrefix(jwt, length);
+      Object.defineProperty(this, "signingInput", {
+        value: bytes,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      // From here on the bytes are the truth (a caller may have changed them).
+      unmaterialized.delete(this);
+      return bytes;
+    },
     signature: signature.bytes,
   };
+  unmaterialized.set(decoded, { text: jwt, length });
+  return decoded;
+}
+
+/** Decoded JWTs whose signing input has not been turned into bytes yet, with where it lies. */
+const unmaterialized = new WeakMap<object, { text: string; length: number }>();
+let scratch = new Uint8Array(4096);
+
+/**
+ * The bytes a JWS signature covers, for immediate use by WebCrypto: for a JWT straight from
+ * `decodeJwt`, they are written into scratch space that the next call overwrites. That is sound
+ * only because WebCrypto copies its `data` argument before `verify()` returns (WebCrypto §14.3.4
+ * step 4, "get a copy of the bytes held by the data parameter"; decode-jwt.test.ts checks it in
+ * this runtime), so pass the result straight into `crypto.subtle.verify` and keep nothing of it.
+ */
+export function signingBytes(jws: Pick<DecodedJwt, "signingInput">): Uint8Array<ArrayBuffer> {
+  const lazy = unmaterialized.get(jws);
+  if (!lazy) {
+    const bytes = jws.signingInput;
+    return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+  }
+  if (scratch.length < lazy.length) {
+    let size = scratch.length;
+    while (size < lazy.length) size *= 2;
+    scratch = new Uint8Array(size);
+  }
+  const view = scratch.subarray(0, lazy.length);
+  ascii.encodeInto(
+    lazy.text.length === lazy.length ? lazy.text : lazy.text.slice(0, lazy.length),
+    view,
+  );
+  return view;
 }

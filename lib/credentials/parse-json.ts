@@ -8,7 +8,31 @@ export const MAX_JSON_DEPTH = 32;
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** Whether `text` holds at most `limit` of `{` and `[` together (then it cannot nest deeper). */
+function fewOpenings(text: string, limit: number): boolean {
+  let count = 0;
+  for (const opening of ["{", "["]) {
+    for (let i = text.indexOf(opening); i !== -1; i = text.indexOf(opening, i + 1)) {
+      if (++count > limit) return false;
+    }
+  }
+  return true;
+}
+
 export function parseJson(text: string, maxDepth: number = MAX_JSON_DEPTH): ParsedJson {
+  // Typical documents open far fewer brackets than the limit: native searches settle it.
+  if (!fewOpenings(text, maxDepth)) {
+    const deep = scanDepth(text, maxDepth);
+    if (deep) return deep;
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { ok: false, message: `not valid JSON (${(err as Error).message})` };
+  }
+}
+
+function scanDepth(text: string, maxDepth: number): ParsedJson | null {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -25,11 +49,7 @@ export function parseJson(text: string, maxDepth: number = MAX_JSON_DEPTH): Pars
       depth--;
     }
   }
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    return { ok: false, message: `not valid JSON (${(err as Error).message})` };
-  }
+  return null;
 }
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {

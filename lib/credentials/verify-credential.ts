@@ -13,6 +13,7 @@ import {
   type VerificationCode,
   type VerificationResult,
 } from "./verification";
+import type { VerificationContext } from "./verification-context";
 import { checkAlgorithm, verifyJws } from "./verify-jws";
 
 /**
@@ -34,6 +35,11 @@ export type VerifyCredentialDeps = {
   clockSkewSeconds?: number;
   /** Shared across a batch so each status list is fetched once (see `checkStatus`). */
   statusListCache?: Map<string, Promise<FetchedList>>;
+  /**
+   * Shared by one verifier across its credentials: each status list is then also verified,
+   * inflated and anchor-read once per TTL (see `createVerificationContext`).
+   */
+  context?: VerificationContext;
 };
 
 /** Small on purpose: enough for unsynchronised clocks, not enough to stretch an expiry. */
@@ -152,6 +158,7 @@ export async function verifyCredential(
     now: deps.now,
     clockSkewSeconds: skewSeconds,
     statusListCache: deps.statusListCache,
+    context: deps.context,
   }).catch((err: unknown) => {
     const message = `Not checked: the status check failed unexpectedly (${(err as Error).message}).`;
     return {

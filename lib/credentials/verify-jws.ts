@@ -1,4 +1,4 @@
-import type { DecodedJwt } from "./decode-jwt";
+import { signingBytes, type DecodedJwt } from "./decode-jwt";
 import { multikeyToJwk } from "./multikey";
 import { isHighS } from "./p256";
 import type {
@@ -46,6 +46,19 @@ const MAX_CACHED_KEYS = 256;
 /** Imported keys by their JWK (importKey is the slow part of a verification). */
 const keyCache = new Map<string, Promise<CryptoKey>>();
 
+/**
+ * A resolver hands out deep-frozen documents and keeps each for its TTL (see resolve-did), so for
+ * a frozen document the methods it lists, their public JWKs and the imported keys are worked out
+ * once and kept with it: they live exactly as long as the document, and a rotated document is a
+ * new object with nothing carried over. Documents that are not frozen are worked out every time.
+ */
+const documentMethods = new WeakMap<
+  DidDocument,
+  Map<VerificationRelationship, VerificationMethod[]>
+>();
+type MethodKeys = { jwk: PublicJwk | null; keys: Map<string, Promise<CryptoKey>> };
+const methodKeys = new WeakMap<VerificationMethod, MethodKeys>();
+
 function isAllowed(alg: unknown, algorithms: readonly JwsAlgorithm[]): alg is JwsAlgorithm {
   return typeof alg === "string" && (algorithms as readonly string[]).includes(alg);
 }
@@ -68,6 +81,23 @@ function absolute(ref: string, documentId: string): string {
 function methodsFor(
   didDocument: DidDocument,
   purpose: VerificationRelationship,
+): readonly VerificationMethod[] {
+  if (!Object.isFrozen(didDocument)) return listMethods(didDocument, purpose);
+  let byPurpose = documentMethods.get(didDocument);
+  if (!byPurpose) documentMethods.set(didDocument, (byPurpose = new Map()));
+  let methods = byPurpose.get(purpose);
+  if (!methods) {
+    methods = listMethods(didDocument, purpose).map((m) => Object.freeze(m));
+    for (const method of methods)
+      methodKeys.set(method, { jwk: publicJwkOf(method), keys: new Map() });
+    byPurpose.set(purpose, methods);
+  }
+  return methods;
+}
+
+function listMethods(
+  didDocument: DidDocument,
+  purpose: VerificationRelationship,
 ): VerificationMethod[] {
   const byId = new Map(
     didDocument.verificationMethod.map((m) => [absolute(m.id, didDocument.id), m]),
@@ -81,6 +111,8 @@ function methodsFor(
 }
 
 function publicJwkOf(method: VerificationMethod): PublicJwk | null {
+  const known = methodKeys.get(method);
+  if (known) return known.jwk;
   if (method.publicKeyJwk) {
     const { kty, crv, x, y } = method.publicKeyJwk;
     return { kty, crv, x, y };
@@ -95,7 +127,25 @@ function publicJwkOf(method: VerificationMethod): PublicJwk | null {
   return null;
 }
 
-function importPublicKey(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<CryptoKey> {
+function importPublicKey(
+  jwk: PublicJwk,
+  algorithm: KeyAlgorithm,
+  method: VerificationMethod,
+): Promise<CryptoKey> {
+  const known = methodKeys.get(method);
+  if (known) {
+    let key = known.keys.get(algorithm.name);
+    if (!key) {
+      key = importJwk(jwk, algorithm);
+      known.keys.set(algorithm.name, key);
+      key.catch(() => known.keys.delete(algorithm.name));
+    }
+    return key;
+  }
+  return importJwk(jwk, algorithm);
+}
+
+function importJwk(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<CryptoKey> {
   const cacheKey = JSON.stringify([algorithm.name, jwk.kty, jwk.crv, jwk.x, jwk.y]);
   const cached = keyCache.get(cacheKey);
   if (cached) return cached;
@@ -109,6 +159,15 @@ function importPublicKey(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<Crypt
   }
   imported.catch(() => keyCache.delete(cacheKey));
   return imported;
+}
+
+/**
+ * WebCrypto takes views of plain ArrayBuffers, which is what decodeJwt makes. Not checked here:
+ * reading `.buffer` of a small typed array makes V8 move it off its heap, a cost per credential;
+ * a view of a SharedArrayBuffer would be refused by WebCrypto and counted as not matching.
+ */
+function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes as Uint8Array<ArrayBuffer>;
 }
 
 async function verifyWith(
@@ -150,7 +209,7 @@ async function verifyWith(
   const algorithm = keyAlgorithmFor(alg);
   let key: CryptoKey;
   try {
-    key = await importPublicKey(jwk, algorithm);
+    key = await importPublicKey(jwk, algorithm, method);
   } catch (err) {
     if ((err as Error).name === "NotSupportedError") {
       return {
@@ -168,7 +227,8 @@ async function verifyWith(
   }
   const params = alg === "ES256" ? { name: "ECDSA", hash: "SHA-256" } : { name: "Ed25519" };
   const valid = await globalThis.crypto.subtle
-    .verify(params, key, jws.signature.slice(), jws.signingInput.slice())
+    // signingBytes() may lend scratch space: it must go straight into verify(), which copies it.
+    .verify(params, key, ownBuffer(jws.signature), signingBytes(jws))
     .catch(() => false);
   return valid
     ? { ok: true, method, alg }

@@ -14,6 +14,7 @@ import {
   verifyCredential,
   type VerifyCredentialDeps,
 } from "./verify-credential";
+import { createVerificationContext } from "./verification-context";
 import { checkAlgorithm, verifyJws } from "./verify-jws";
 
 /**
@@ -348,6 +349,8 @@ export async function verifyPresentation(
     now: deps.now,
     clockSkewSeconds: skewSeconds,
     statusListCache,
+    // A presentation is a batch: its credentials share their issuers' lists and anchors.
+    context: deps.context ?? createVerificationContext(),
   };
   const credentials = await Promise.all(
     presentation.credentials.map((credential) => verifyCredential(credential, credentialDeps)),

@@ -1,5 +1,6 @@
 import "server-only";
 import { createDidResolver } from "@/lib/credentials/resolve-did";
+import { createVerificationContext } from "@/lib/credentials/verification-context";
 import { verifyCredential, type VerifyCredentialDeps } from "@/lib/credentials/verify-credential";
 import { trustSnapshot } from "./issuer-directory";
 import { localSourcesFetch } from "./local-sources-fetch";
@@ -14,6 +15,8 @@ export async function serverVerifyDeps(svc: IssuanceServices): Promise<VerifyCre
     ledger: svc.ledger.reader,
     trust: await trustSnapshot(svc),
     now: () => new Date(),
+    // One per request: a presentation's credentials share their lists, requests share nothing.
+    context: createVerificationContext(),
   };
 }
 

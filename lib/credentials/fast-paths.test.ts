@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import { bitstringStatusListEntrySchema } from "@/lib/credentials/schemas";
+import { parseStatusEntry } from "@/lib/status/check-status";
+import { fixtures, happyDeps, ISSUER_DID } from "./__fixtures__/harness";
+import {
+  Base64urlError,
+  decodeBase64url,
+  decodeBase64urlToBinary,
+  encodeBase64url,
+} from "./base64url";
+import { decodeJwt, signingBytes } from "./decode-jwt";
+import { parseJson } from "./parse-json";
+import { verifyJws } from "./verify-jws";
+
+/**
+ * The verifier's shortcuts (see the perf notes in ARCHITECTURE.md) must give exactly the answers
+ * of the code they shortcut. Each is held to it here, on the inputs that decide.
+ */
+
+function thrown(fn: () => unknown): string | null {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    expect(err).toBeInstanceOf(Base64urlError);
+    return (err as Error).message;
+  }
+}
+
+function binaryOf(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) out += String.fromCharCode(b);
+  return out;
+}
+
+describe("decodeBase64urlToBinary", () => {
+  it("decodes every length as decodeBase64url does", () => {
+    for (let n = 0; n < 80; n++) {
+      const bytes = crypto.getRandomValues(new Uint8Array(n));
+      const text = encodeBase64url(bytes);
+      expect(decodeBase64urlToBinary(text)).toBe(binaryOf(decodeBase64url(text)));
+    }
+  });
+
+  it("refuses what decodeBase64url refuses, with the same reason", () => {
+    for (const bad of [
+      "QQ==",
+      "QQ=",
+      "ab+c",
+      "ab/c",
+      "ab c",
+      "abé",
+      "ab.c",
+      "QR",
+      "QUJ",
+      "Q",
+      "QUJDR",
+      "QUJD\n",
+      "\u0100AAA",
+      "AAAA\u00c1",
+    ]) {
+      const expected = thrown(() => decodeBase64url(bad));
+      expect(expected).not.toBeNull();
+      expect(thrown(() => decodeBase64urlToBinary(bad))).toBe(expected);
+    }
+  });
+});
+
+describe("parseJson", () => {
+  it("still refuses deep nesting, wherever the brackets are", () => {
+    const deep = "[".repeat(33) + "]".repeat(33);
+    expect(parseJson(deep)).toMatchObject({ ok: false, message: expect.stringMatching(/deeper/) });
+    expect(parseJson("[".repeat(32) + "]".repeat(32))).toMatchObject({ ok: true });
+    const wide = JSON.stringify(Array.from({ length: 40 }, () => ({ a: [1] })));
+    expect(parseJson(wide)).toMatchObject({ ok: true });
+    // brackets inside strings do not nest
+    expect(parseJson(JSON.stringify({ s: "[".repeat(100) }))).toMatchObject({ ok: true });
+    expect(parseJson('{"a": [1,')).toMatchObject({ ok: false, message: /not valid JSON/ });
+  });
+});
+
+describe("parseStatusEntry", () => {
+  const good = {
+    id: "https://issuer.test/api/v1/status-lists/demo-revocation-1#7",
+    type: "BitstringStatusListEntry",
+    statusPurpose: "revocation",
+    statusListIndex: "7",
+    statusListCredential: "https://issuer.test/api/v1/status-lists/demo-revocation-1",
+  };
+  const variants: Record<string, unknown>[] = [
+    good,
+    { ...good, id: undefined },
+    { ...good, extra: { nested: true } },
+    { ...good, id: 7 },
+    { ...good, type: "StatusList2021Entry" },
+    { ...good, statusPurpose: "suspension" },
+    { ...good, statusPurpose: "message" },
+    { ...good, statusListIndex: 7 },
+    { ...good, statusListIndex: "07" },
+    { ...good, statusListIndex: "0" },
+    { ...good, statusListIndex: "12345678901" },
+    { ...good, statusListIndex: "-1" },
+    { ...good, statusListCredential: "not a url" },
+    { ...good, statusListCredential: "ftp://issuer.test/list" },
+    { ...good, statusListCredential: "http://localhost:3000/api/v1/status-lists/x" },
+    { ...good, statusListCredential: "javascript:alert(1)" },
+    { ...good, statusListCredential: "" },
+    { ...good, statusListCredential: undefined },
+  ];
+
+  it("accepts and refuses exactly what the schema does", () => {
+    for (const entry of variants) {
+      const fast = parseStatusEntry(entry);
+      const schema = bitstringStatusListEntrySchema.safeParse(entry);
+      expect(fast.success, JSON.stringify(entry)).toBe(schema.success);
+      if (fast.success && schema.success) {
+        const { statusListCredential, statusPurpose, statusListIndex } = schema.data;
+        expect(fast.data).toMatchObject({ statusListCredential, statusPurpose, statusListIndex });
+      }
+      // twice: the second answer comes from the memoised URL verdict
+      expect(parseStatusEntry(entry).success).toBe(schema.success);
+    }
+  });
+});
+
+describe("signingBytes", () => {
+  it("are the JWT's header.payload, made on demand, and follow the bytes once they exist", () => {
+    const jwt = fixtures.jwts.credential;
+    const decoded = decodeJwt(jwt);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const expected = new TextEncoder().encode(jwt.slice(0, jwt.lastIndexOf(".")));
+    expect(signingBytes(decoded)).toEqual(expected);
+    expect(decoded.signingInput).toEqual(expected);
+    decoded.signingInput[0] = 0x41;
+    expect(signingBytes(decoded)[0]).toBe(0x41);
+    const copy = { ...decoded, signingInput: expected };
+    expect(signingBytes(copy)).toEqual(expected);
+  });
+
+  it("may be reused as soon as verify() returns: WebCrypto has copied them (this runtime)", async () => {
+    const { deps } = await happyDeps();
+    const resolution = await deps.resolveDid(ISSUER_DID);
+    if (!resolution.ok) throw new Error(resolution.message);
+    const [a, b] = [fixtures.jwts.credential, fixtures.jwts.revokedCredential].map((jwt) => {
+      const d = decodeJwt(jwt);
+      if (!d.ok) throw new Error(d.message);
+      return d;
+    });
+    const key = await crypto.subtle.importKey(
+      "jwk",
+      fixtures.issuerKey.publicJwk,
+      { name: "Ed25519" },
+      false,
+      ["verify"],
+    );
+    const first = crypto.subtle.verify(
+      { name: "Ed25519" },
+      key,
+      a!.signature.slice(),
+      signingBytes(a!),
+    );
+    // overwrites the scratch space `first` was handed, before it settles
+    signingBytes(b!).fill(0);
+    expect(await first).toBe(true);
+    // and verifyJws, interleaved across a batch, still verifies each JWT
+    const results = await Promise.all(
+      [a!, b!, a!, b!].map((jws) =>
+        verifyJws(jws, {
+          kid: String(jws.header.kid),
+          document: resolution.document,
+          purpose: "assertionMethod",
+        }),
+      ),
+    );
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true]);
+  });
+});
+
+describe("verifyJws with a document that is not frozen", () => {
+  it("uses the document as it is at each call (nothing kept across a change)", async () => {
+    const decoded = decodeJwt(fixtures.jwts.credential);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const document = structuredClone(fixtures.issuerDid) as Parameters<
+      typeof verifyJws
+    >[1]["document"];
+    const options = {
+      kid: String(decoded.header.kid),
+      document,
+      purpose: "assertionMethod" as const,
+    };
+    expect((await verifyJws(decoded, options)).ok).toBe(true);
+    const method = document.verificationMethod.find((m) => m.publicKeyJwk)!;
+    method.publicKeyJwk = fixtures.rogueDid.verificationMethod.find((m) => "publicKeyJwk" in m)!
+      .publicKeyJwk as typeof method.publicKeyJwk;
+    expect(await verifyJws(decoded, options)).toMatchObject({
+      ok: false,
+      code: "SIGNATURE_INVALID",
+    });
+  });
+});
