@@ -13,6 +13,7 @@ export type AppErrorCode =
   | "CONFLICT"
   | "GONE"
   | "PAYLOAD_TOO_LARGE"
+  | "TOO_MANY_REQUESTS"
   | "LEDGER_UNAVAILABLE"
   | "INTERNAL";
 
@@ -26,6 +27,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   LEDGER_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -49,6 +49,12 @@ export const TEST_API_KEYS = {
   "st-aurelia-hospital": "test-key-staurelia-000001",
 };
 
+export const TEST_ADMIN_PASSWORDS = {
+  "northbridge-medicine": "test-admin-northbridge-1",
+  "eastland-licensing": "test-admin-eastland-0001",
+  "st-aurelia-hospital": "test-admin-staurelia-001",
+};
+
 export async function startTestServices(
   chain: TestChain,
   opts: Pick<Parameters<typeof createServices>[0], "statusLists" | "anchoring"> = {},
@@ -63,7 +69,7 @@ export async function startTestServices(
     ledgerConfig: chain.config,
     ...opts,
   });
-  await seedDemoIssuers(svc, TEST_API_KEYS);
+  await seedDemoIssuers(svc, TEST_API_KEYS, TEST_ADMIN_PASSWORDS);
   // Closing stops the anchoring worker first, so no timer touches a closed database.
   const close = async () => {
     await svc.anchoring.stop();
