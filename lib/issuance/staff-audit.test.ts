@@ -454,6 +454,31 @@ describe("the audit log", () => {
       expect(result.checks[1]).toMatchObject({ ok: null, code: "LEDGER_UNAVAILABLE" });
     });
 
+    it("the CLI checks an export against the chain, and exits 1 on a tampered one", async () => {
+      const { execFile } = await import("node:child_process");
+      const { mkdtempSync, writeFileSync } = await import("node:fs");
+      const { tmpdir } = await import("node:os");
+      const dir = mkdtempSync(`${tmpdir()}/audit-`);
+      const run = (file: string) =>
+        new Promise<{ code: number; out: string }>((resolve) => {
+          execFile(
+            process.execPath,
+            ["--import", "tsx", "scripts/verify-audit-log.ts", file, "--rpc", chain.config.rpcUrl],
+            (err, stdout) => resolve({ code: err ? Number(err.code) : 0, out: stdout }),
+          );
+        });
+      writeFileSync(`${dir}/good.json`, JSON.stringify(log));
+      const good = await run(`${dir}/good.json`);
+      expect(good.out).toContain("AUDIT_ANCHOR_MATCH");
+      expect(good.code).toBe(0);
+      const bad = clone();
+      bad.entries[1]!.action = "credential.issued";
+      writeFileSync(`${dir}/bad.json`, JSON.stringify(bad));
+      const failed = await run(`${dir}/bad.json`);
+      expect(failed.out).toContain("AUDIT_ENTRY_ALTERED (entry 2)");
+      expect(failed.code).toBe(1);
+    }, 30_000);
+
     it("the stored rows themselves: an edit in the database is caught on export", async () => {
       await svc.db
         .update(auditEntries)
