@@ -4,6 +4,10 @@ export const queryKeys = {
   issuerCredentials: (slug: string) => ["issuer", slug, "credentials"] as const,
   // Not `issuers()`: the verifier caches a TrustSnapshot under that key, the console a plain list.
   issuerDirectory: () => ["issuer-directory"] as const,
+  consoleSession: () => ["console", "session"] as const,
+  issuerStaff: (slug: string) => ["issuer", slug, "staff"] as const,
+  issuerApiKeys: (slug: string) => ["issuer", slug, "api-keys"] as const,
+  issuerAuditLog: (slug: string) => ["issuer", slug, "audit-log"] as const,
   issuerClaimQr: (claimUrl: string) => ["issuer-claim-qr", claimUrl] as const,
   wallet: {
     identity: () => ["wallet", "identity"] as const,
