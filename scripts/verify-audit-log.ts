@@ -22,7 +22,9 @@ async function main(): Promise<number> {
   const file = process.argv[2];
   const rpcUrl = arg("rpc");
   if (!file || file.startsWith("--") || !rpcUrl) {
-    console.error("usage: verify-audit-log <export.json> --rpc <url> [--contract 0x…] [--chain-id n]");
+    console.error(
+      "usage: verify-audit-log <export.json> --rpc <url> [--contract 0x…] [--chain-id n]",
+    );
     return 2;
   }
   let log: unknown;

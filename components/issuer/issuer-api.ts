@@ -271,12 +271,15 @@ export const consoleApi = {
       { signal },
     ),
   /** The raw export: its exact JSON is what the outsider's check and the download use. */
-  exportAuditLog: (slug: string) =>
-    request(issuerPath(slug, "audit-log/export"), z.unknown(), {}),
+  exportAuditLog: (slug: string) => request(issuerPath(slug, "audit-log/export"), z.unknown(), {}),
   anchorAuditLog: (slug: string) =>
-    request(issuerPath(slug, "audit-log/anchor"), z.object({ anchor: auditAnchorSchema.nullable() }), {
-      method: "POST",
-    }),
+    request(
+      issuerPath(slug, "audit-log/anchor"),
+      z.object({ anchor: auditAnchorSchema.nullable() }),
+      {
+        method: "POST",
+      },
+    ),
 };
 
 export const issuerApi = {

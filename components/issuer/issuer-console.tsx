@@ -86,7 +86,7 @@ export function IssuerConsole({
                 <Link
                   href={p.href}
                   aria-current={p.id === current ? "page" : undefined}
-                  className="-mb-px block rounded-t-md border-b-2 border-transparent px-3 py-2 text-slate-700 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:border-brand-600 aria-[current=page]:font-semibold aria-[current=page]:text-brand-800"
+                  className="aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-800 -mb-px block rounded-t-md border-b-2 border-transparent px-3 py-2 text-slate-700 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:font-semibold"
                 >
                   {p.label}
                 </Link>

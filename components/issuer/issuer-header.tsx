@@ -51,12 +51,13 @@ export function IssuerHeader({
       actions={
         <div className="flex flex-wrap items-center gap-3">
           {staff ? (
-            <p className="text-right text-sm text-slate-700" data-testid={testIds.issuer.signedInAs}>
+            <p
+              className="text-right text-sm text-slate-700"
+              data-testid={testIds.issuer.signedInAs}
+            >
               <span className="sr-only">Signed in as </span>
               <span className="font-medium text-slate-900">{staff.name}</span>{" "}
-              <span className="text-slate-600">
-                ({staff.role === "admin" ? "Admin" : "Staff"})
-              </span>
+              <span className="text-slate-600">({staff.role === "admin" ? "Admin" : "Staff"})</span>
               <span className="block text-xs text-slate-600">{staff.email}</span>
             </p>
           ) : null}

@@ -90,7 +90,12 @@ export async function revokeApiKey(
       .set({ revokedAt: new Date() })
       .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
       .returning();
-    await appendAudit(tx, { issuer, actor, action: "api-key.revoked", details: { apiKeyId: keyId } });
+    await appendAudit(tx, {
+      issuer,
+      actor,
+      action: "api-key.revoked",
+      details: { apiKeyId: keyId },
+    });
     return toSummary(revoked ?? row);
   });
 }

@@ -4,11 +4,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { auditAnchors, auditEntries, auditHeads, issuers } from "@/lib/db/schema";
 import { AnchorRejectedError } from "@/lib/ledger/writer";
 import type { AuditEntry, AuditLogExport } from "@/lib/trust/schemas";
-import {
-  AUDIT_GENESIS_HASH,
-  auditEntryHash,
-  auditLogListKey,
-} from "@/lib/trust/verify-audit-log";
+import { AUDIT_GENESIS_HASH, auditEntryHash, auditLogListKey } from "@/lib/trust/verify-audit-log";
 import type { Issuer } from "./authenticate-issuer";
 import { withListLock } from "./list-lock";
 import type { IssuanceServices } from "./services";
@@ -150,7 +146,10 @@ export async function listAuditLog(
     .orderBy(desc(auditEntries.seq))
     .limit(limit + 1);
   const page = rows.slice(0, limit).map(toEntry);
-  const [head] = await svc.db.select().from(auditHeads).where(eq(auditHeads.issuerSlug, issuer.slug));
+  const [head] = await svc.db
+    .select()
+    .from(auditHeads)
+    .where(eq(auditHeads.issuerSlug, issuer.slug));
   return {
     entries: page,
     nextBefore: rows.length > limit ? (page.at(-1)?.seq ?? null) : null,
@@ -288,7 +287,9 @@ export async function anchorDueAuditHeads(
       headSeq: auditHeads.seq,
       anchoredSeq: max(auditAnchors.seq),
       lastAt: max(auditAnchors.anchoredAt),
-      firstAt: sql<string | null>`(select min(${auditEntries.at}) from ${auditEntries} where ${auditEntries.issuerSlug} = ${auditHeads.issuerSlug} and ${auditEntries.seq} > coalesce(max(${auditAnchors.seq}), 0))`,
+      firstAt: sql<
+        string | null
+      >`(select min(${auditEntries.at}) from ${auditEntries} where ${auditEntries.issuerSlug} = ${auditHeads.issuerSlug} and ${auditEntries.seq} > coalesce(max(${auditAnchors.seq}), 0))`,
     })
     .from(auditHeads)
     .innerJoin(issuers, eq(issuers.slug, auditHeads.issuerSlug))

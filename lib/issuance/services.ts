@@ -158,7 +158,13 @@ async function ensureDemoAdmin(svc: IssuanceServices, slug: string, password: st
     .where(and(eq(staff.issuerSlug, slug), eq(staff.email, email)));
   if (existing) return;
   const issuer = await findIssuer(svc, slug);
-  await createStaff(svc, issuer, systemActor, { email, name: "Demo admin", role: "admin" }, { password });
+  await createStaff(
+    svc,
+    issuer,
+    systemActor,
+    { email, name: "Demo admin", role: "admin" },
+    { password },
+  );
 }
 
 type ServicesHolder = { promise?: Promise<IssuanceServices> };

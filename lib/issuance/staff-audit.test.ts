@@ -111,7 +111,11 @@ describe("sign-in and sessions", () => {
     await signOut(svc, session.token);
     expect(await findSession(svc, session.token)).toBeNull();
     await rejects(
-      authenticateRequest(svc, headers({ cookie: `vitae_session=${session.token}` }), eastland.slug),
+      authenticateRequest(
+        svc,
+        headers({ cookie: `vitae_session=${session.token}` }),
+        eastland.slug,
+      ),
       "UNAUTHORIZED",
     );
   });
@@ -128,7 +132,11 @@ describe("sign-in and sessions", () => {
   it("answers a wrong password and an unknown e-mail with the same words, after a delay", async () => {
     const started = Date.now();
     const wrong = await rejects(
-      signIn(svc, { issuer: eastland.slug, email: demoAdminEmail(eastland.slug), password: "nope" }),
+      signIn(svc, {
+        issuer: eastland.slug,
+        email: demoAdminEmail(eastland.slug),
+        password: "nope",
+      }),
       "UNAUTHORIZED",
     );
     const unknown = await rejects(
@@ -277,7 +285,9 @@ describe("the audit log", () => {
     const actor = { type: "api-key" as const, id: "key-x" };
     const issued = await issueCredential(svc, eastland, licence, new Date(), actor);
     await changeCredentialStatus(svc, eastland, issued.id, "suspend", "Under review", { actor });
-    await changeCredentialStatus(svc, eastland, issued.id, "revoke", "Licence withdrawn", { actor });
+    await changeCredentialStatus(svc, eastland, issued.id, "revoke", "Licence withdrawn", {
+      actor,
+    });
     const page = await listAuditLog(svc, eastland, { limit: 3 });
     expect(page.entries.map((e) => [e.action, e.credentialId, e.details])).toEqual([
       ["credential.revoked", issued.id, { reason: "Licence withdrawn" }],
@@ -358,7 +368,10 @@ describe("the audit log", () => {
       .orderBy(auditAnchors.version);
     expect(latest).toBeDefined();
     expect((await reader.latest(auditLogListKey(hospital.did)))?.version).toBe(2);
-    expect((await verifyAuditLog(await exportAuditLog(svc, hospital), { ledger: reader })).notYetAnchored).toBe(0);
+    expect(
+      (await verifyAuditLog(await exportAuditLog(svc, hospital), { ledger: reader }))
+        .notYetAnchored,
+    ).toBe(0);
   });
 
   it("anchors the head after a status anchor batch", async () => {

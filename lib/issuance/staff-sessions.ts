@@ -84,7 +84,10 @@ export async function signIn(
     .from(staff)
     .innerJoin(issuers, eq(issuers.slug, staff.issuerSlug))
     .where(and(eq(staff.issuerSlug, body.issuer), eq(staff.email, body.email)));
-  const ok = await verifyPassword(body.password, row?.staff.passwordHash ?? (await dummyPasswordHash()));
+  const ok = await verifyPassword(
+    body.password,
+    row?.staff.passwordHash ?? (await dummyPasswordHash()),
+  );
   if (!row || !ok || row.staff.disabledAt) return fail();
   failures.delete(key);
 

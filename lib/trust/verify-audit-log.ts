@@ -121,7 +121,11 @@ export async function verifyAuditLog(
   try {
     head = await deps.ledger.latest(listKey);
   } catch {
-    return { ...base, verified: false, checks: [chain, check("anchor", null, "LEDGER_UNAVAILABLE")] };
+    return {
+      ...base,
+      verified: false,
+      checks: [chain, check("anchor", null, "LEDGER_UNAVAILABLE")],
+    };
   }
   if (!head) {
     const ok = entries.length === 0 ? true : null;
@@ -137,7 +141,11 @@ export async function verifyAuditLog(
   const index = entries.findIndex((e) => e.hash === head.hash.toLowerCase());
   const entry = entries[index];
   if (!entry) {
-    return { ...base, verified: false, checks: [chain, check("anchor", false, "AUDIT_ANCHOR_MISMATCH")] };
+    return {
+      ...base,
+      verified: false,
+      checks: [chain, check("anchor", false, "AUDIT_ANCHOR_MISMATCH")],
+    };
   }
   return {
     verified: true,
@@ -157,7 +165,8 @@ async function checkChain(issuerDid: string, entries: AuditEntry[]): Promise<Aud
   let prev: AuditEntry | undefined;
   for (const entry of entries) {
     const expectedSeq = (prev?.seq ?? 0) + 1;
-    if (entry.seq < expectedSeq) return check("chain", false, "AUDIT_ENTRY_OUT_OF_ORDER", entry.seq);
+    if (entry.seq < expectedSeq)
+      return check("chain", false, "AUDIT_ENTRY_OUT_OF_ORDER", entry.seq);
     if ((await auditEntryHash(issuerDid, entry)) !== entry.hash) {
       return check("chain", false, "AUDIT_ENTRY_ALTERED", entry.seq);
     }

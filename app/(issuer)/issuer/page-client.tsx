@@ -17,7 +17,9 @@ type Issued = { credential: IssuedCredential; holderName: string; title: string 
  * Signing in (staff e-mail and password, session cookie) is handled by IssuerConsole.
  */
 export function IssuerPageClient() {
-  return <IssuerConsole current="issue">{(session) => <IssuePage session={session} />}</IssuerConsole>;
+  return (
+    <IssuerConsole current="issue">{(session) => <IssuePage session={session} />}</IssuerConsole>
+  );
 }
 
 function IssuePage({ session }: { session: SignedIn }) {

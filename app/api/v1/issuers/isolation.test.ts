@@ -52,6 +52,8 @@ async function call<P>(
   handler: Handler<P>,
   params: P,
   opts: { method?: string; auth?: Headers; body?: unknown; query?: string } = {},
+  // The answers' shapes are each route's own; the assertions below say what they must hold.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Promise<{ status: number; json: any; headers: Headers }> {
   const headers = new Headers(opts.auth);
   if (opts.body !== undefined) headers.set("content-type", "application/json");
@@ -68,10 +70,14 @@ async function call<P>(
 }
 
 async function sessionFor(slug: string, email: string, password: string): Promise<Headers> {
-  const res = await call(signIn as Handler<object>, {}, {
-    method: "POST",
-    body: { issuer: slug, email, password },
-  });
+  const res = await call(
+    signIn as Handler<object>,
+    {},
+    {
+      method: "POST",
+      body: { issuer: slug, email, password },
+    },
+  );
   expect(res.status).toBe(200);
   const cookie = res.headers.get("set-cookie") ?? "";
   expect(cookie).toMatch(/vitae_session=[A-Za-z0-9_-]{43}/);
@@ -107,25 +113,37 @@ describe("isolation between issuers, through the HTTP API", () => {
     adminA = await sessionFor(A, demoAdminEmail(A), TEST_ADMIN_PASSWORDS[A]);
     adminB = await sessionFor(B, demoAdminEmail(B), TEST_ADMIN_PASSWORDS[B]);
     keyA = new Headers({ authorization: `Bearer ${TEST_API_KEYS[A]}` });
-    const issued = await call(credentialsRoute.POST, { slug: B }, {
-      method: "POST",
-      auth: adminB,
-      body: degree,
-    });
+    const issued = await call(
+      credentialsRoute.POST,
+      { slug: B },
+      {
+        method: "POST",
+        auth: adminB,
+        body: degree,
+      },
+    );
     expect(issued.status).toBe(201);
     credentialB = issued.json.id;
-    const member = await call(staffRoute.POST, { slug: B }, {
-      method: "POST",
-      auth: adminB,
-      body: { email: "clerk@northbridge.example", name: "Clerk", role: "staff" },
-    });
+    const member = await call(
+      staffRoute.POST,
+      { slug: B },
+      {
+        method: "POST",
+        auth: adminB,
+        body: { email: "clerk@northbridge.example", name: "Clerk", role: "staff" },
+      },
+    );
     expect(member.status).toBe(201);
     staffB = member.json.member.id;
-    const key = await call(apiKeysRoute.POST, { slug: B }, {
-      method: "POST",
-      auth: adminB,
-      body: { label: "B's registrar" },
-    });
+    const key = await call(
+      apiKeysRoute.POST,
+      { slug: B },
+      {
+        method: "POST",
+        auth: adminB,
+        body: { label: "B's registrar" },
+      },
+    );
     expect(key.status).toBe(201);
     keyIdB = key.json.summary.id;
   });
@@ -133,11 +151,15 @@ describe("isolation between issuers, through the HTTP API", () => {
   it("a session works on its own issuer: who am I, issue, list, audit log", async () => {
     const me = await call(whoAmI as Handler<object>, {}, { auth: adminA });
     expect(me.json).toMatchObject({ issuer: { slug: A }, staff: { role: "admin" } });
-    const issued = await call(credentialsRoute.POST, { slug: A }, {
-      method: "POST",
-      auth: adminA,
-      body: licence,
-    });
+    const issued = await call(
+      credentialsRoute.POST,
+      { slug: A },
+      {
+        method: "POST",
+        auth: adminA,
+        body: licence,
+      },
+    );
     expect(issued.status).toBe(201);
     const listed = await call(credentialsRoute.GET, { slug: A }, { auth: adminA });
     expect(listed.json.map((c: { id: string }) => c.id)).toContain(issued.json.id);
@@ -156,18 +178,30 @@ describe("isolation between issuers, through the HTTP API", () => {
       const attempts = [
         call(credentialsRoute.GET, { slug: B }, { auth }),
         call(credentialsRoute.POST, { slug: B }, { method: "POST", auth, body: degree }),
-        call(changeStatus, { slug: B, id: credentialB, action: "revoke" }, {
-          method: "POST",
-          auth,
-          body: { reason: "hostile" },
-        }),
+        call(
+          changeStatus,
+          { slug: B, id: credentialB, action: "revoke" },
+          {
+            method: "POST",
+            auth,
+            body: { reason: "hostile" },
+          },
+        ),
         call(staffRoute.GET, { slug: B }, { auth }),
-        call(staffRoute.POST, { slug: B }, {
-          method: "POST",
-          auth,
-          body: { email: "mole@x.example", name: "Mole", role: "admin" },
-        }),
-        call(patchStaff, { slug: B, id: staffB }, { method: "PATCH", auth, body: { role: "admin" } }),
+        call(
+          staffRoute.POST,
+          { slug: B },
+          {
+            method: "POST",
+            auth,
+            body: { email: "mole@x.example", name: "Mole", role: "admin" },
+          },
+        ),
+        call(
+          patchStaff,
+          { slug: B, id: staffB },
+          { method: "PATCH", auth, body: { role: "admin" } },
+        ),
         call(apiKeysRoute.GET, { slug: B }, { auth }),
         call(apiKeysRoute.POST, { slug: B }, { method: "POST", auth, body: { label: "x" } }),
         call(revokeKey, { slug: B, id: keyIdB }, { method: "DELETE", auth }),
@@ -181,18 +215,26 @@ describe("isolation between issuers, through the HTTP API", () => {
       }
       // Through A's own routes, B's records are simply not there.
       const viaOwn = await Promise.all([
-        call(changeStatus, { slug: A, id: credentialB, action: "revoke" }, {
-          method: "POST",
-          auth,
-          body: {},
-        }),
+        call(
+          changeStatus,
+          { slug: A, id: credentialB, action: "revoke" },
+          {
+            method: "POST",
+            auth,
+            body: {},
+          },
+        ),
         ...(who === "session"
           ? [
-              call(patchStaff, { slug: A, id: staffB }, {
-                method: "PATCH",
-                auth,
-                body: { disabled: true },
-              }),
+              call(
+                patchStaff,
+                { slug: A, id: staffB },
+                {
+                  method: "PATCH",
+                  auth,
+                  body: { disabled: true },
+                },
+              ),
               call(revokeKey, { slug: A, id: keyIdB }, { method: "DELETE", auth }),
             ]
           : []),
@@ -215,11 +257,15 @@ describe("isolation between issuers, through the HTTP API", () => {
   }
 
   it("staff and API keys cannot manage staff or keys; bad input gets field errors", async () => {
-    const clerk = await call(staffRoute.POST, { slug: A }, {
-      method: "POST",
-      auth: adminA,
-      body: { email: "Clerk@Eastland.example ", name: "Clerk", role: "staff" },
-    });
+    const clerk = await call(
+      staffRoute.POST,
+      { slug: A },
+      {
+        method: "POST",
+        auth: adminA,
+        body: { email: "Clerk@Eastland.example ", name: "Clerk", role: "staff" },
+      },
+    );
     expect(clerk.status).toBe(201);
     expect(clerk.json.member.email).toBe("clerk@eastland.example");
     const staffA = await sessionFor(A, "clerk@eastland.example", clerk.json.temporaryPassword);
@@ -231,28 +277,40 @@ describe("isolation between issuers, through the HTTP API", () => {
       ).toBe(403);
     }
     // Staff issue and read the audit log.
-    const issued = await call(credentialsRoute.POST, { slug: A }, {
-      method: "POST",
-      auth: staffA,
-      body: licence,
-    });
+    const issued = await call(
+      credentialsRoute.POST,
+      { slug: A },
+      {
+        method: "POST",
+        auth: staffA,
+        body: licence,
+      },
+    );
     expect(issued.status).toBe(201);
     expect((await call(auditLog, { slug: A }, { auth: staffA })).status).toBe(200);
 
-    const bad = await call(staffRoute.POST, { slug: A }, {
-      method: "POST",
-      auth: adminA,
-      body: { email: "not-an-email", name: "", role: "owner" },
-    });
+    const bad = await call(
+      staffRoute.POST,
+      { slug: A },
+      {
+        method: "POST",
+        auth: adminA,
+        body: { email: "not-an-email", name: "", role: "owner" },
+      },
+    );
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.error.fields).sort()).toEqual(["email", "name", "role"]);
     const badQuery = await call(auditLog, { slug: A }, { auth: adminA, query: "?limit=0" });
     expect(badQuery.status).toBe(400);
 
-    const wrong = await call(signIn as Handler<object>, {}, {
-      method: "POST",
-      body: { issuer: A, email: "clerk@eastland.example", password: "wrong" },
-    });
+    const wrong = await call(
+      signIn as Handler<object>,
+      {},
+      {
+        method: "POST",
+        body: { issuer: A, email: "clerk@eastland.example", password: "wrong" },
+      },
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get("set-cookie")).toBeNull();
 

@@ -9,9 +9,13 @@ import { getServices } from "@/lib/issuance/services";
 
 const paramsSchema = z.object({ slug: issuerSlugSchema, id: recordIdSchema });
 
-export const DELETE = handle(async (req, ctx: { params: Promise<{ slug: string; id: string }> }) => {
-  const { slug, id } = parseInput(paramsSchema, await ctx.params, "Unknown API key.");
-  const svc = await getServices();
-  const { issuer, actor } = await authenticateRequest(svc, req.headers, slug, { require: "admin" });
-  return NextResponse.json(await revokeApiKey(svc, issuer, actor, id));
-});
+export const DELETE = handle(
+  async (req, ctx: { params: Promise<{ slug: string; id: string }> }) => {
+    const { slug, id } = parseInput(paramsSchema, await ctx.params, "Unknown API key.");
+    const svc = await getServices();
+    const { issuer, actor } = await authenticateRequest(svc, req.headers, slug, {
+      require: "admin",
+    });
+    return NextResponse.json(await revokeApiKey(svc, issuer, actor, id));
+  },
+);
