@@ -63,7 +63,7 @@ export function ApiKeysManager({ session }: { session: SignedIn }) {
   }
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <section aria-labelledby="keys-heading" className="min-w-0">
         <h2 id="keys-heading" className="mb-3 text-lg font-semibold text-slate-900">
           API keys
@@ -88,7 +88,7 @@ export function ApiKeysManager({ session }: { session: SignedIn }) {
             Create one for each system that issues or revokes credentials through the API.
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm" data-testid={testIds.issuer.apiKeysTable}>
               <caption className="sr-only">API keys of {session.issuer.name}</caption>
               <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">

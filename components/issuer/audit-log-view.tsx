@@ -99,7 +99,7 @@ export function AuditLogView({
   const lastAnchor = first?.lastAnchor ?? null;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
@@ -180,7 +180,7 @@ export function AuditLogView({
           </EmptyState>
         ) : (
           <>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
               <table className="w-full text-left text-sm" data-testid={testIds.issuer.auditTable}>
                 <caption className="sr-only">Audit log of {session.issuer.name}</caption>
                 <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">

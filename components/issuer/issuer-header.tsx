@@ -52,7 +52,7 @@ export function IssuerHeader({
         <div className="flex flex-wrap items-center gap-3">
           {staff ? (
             <p
-              className="text-right text-sm text-slate-700"
+              className="text-sm text-slate-700 sm:text-right"
               data-testid={testIds.issuer.signedInAs}
             >
               <span className="sr-only">Signed in as </span>

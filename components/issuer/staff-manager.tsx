@@ -36,7 +36,7 @@ export function StaffManager({ session }: { session: SignedIn }) {
   });
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <section aria-labelledby="staff-heading" className="min-w-0">
         <h2 id="staff-heading" className="mb-3 text-lg font-semibold text-slate-900">
           Staff
@@ -62,8 +62,11 @@ export function StaffManager({ session }: { session: SignedIn }) {
         ) : staff.data.length === 0 ? (
           <EmptyState title="No staff yet">Add the first person with the form.</EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm" data-testid={testIds.issuer.staffTable}>
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table
+              className="w-full min-w-[34rem] text-left text-sm"
+              data-testid={testIds.issuer.staffTable}
+            >
               <caption className="sr-only">Staff accounts of {session.issuer.name}</caption>
               <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
                 <tr>
@@ -90,7 +93,7 @@ export function StaffManager({ session }: { session: SignedIn }) {
                       <td className="px-3 py-2">
                         <span className="font-medium text-slate-900">{m.name}</span>
                         {self ? <span className="text-slate-600"> (you)</span> : null}
-                        <span className="block text-xs break-all text-slate-600">{m.email}</span>
+                        <span className="block text-xs text-slate-600">{m.email}</span>
                       </td>
                       <td className="px-3 py-2">
                         <label className="sr-only" htmlFor={`role-${m.id}`}>

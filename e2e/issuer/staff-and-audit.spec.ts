@@ -22,7 +22,7 @@ async function shotBoth(page: Page, name: string) {
   await page.screenshot({ path: shots(`${name}-desktop`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: shots(`${name}-390`), fullPage: true });
-  // Nothing may stick out sideways on a phone.
+  // Nothing may stick out sideways on a phone (screen-reader text included).
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
@@ -42,6 +42,7 @@ test("admin adds staff and a key; staff issue and revoke; the audit log verifies
 
   // 1. The seeded admin signs in (a wrong password first: a uniform error, no session).
   await page.goto("/issuer");
+  await expect(page.getByTestId(testIds.issuer.signIn)).toBeVisible();
   await shotBoth(page, "console-sign-in");
   await signInToConsole(page, LICENSING, {
     email: `admin@${LICENSING}.example`,
