@@ -45,6 +45,8 @@ const envSchema = z.object({
   /** Encrypts issuer private keys at rest (Veramo SecretBox): 32 bytes hex, no 0x. */
   VITAE_SECRET: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex characters"),
   VITAE_DEMO_API_KEYS: pairs(z.string().min(16)),
+  /** Demo issuers' first admin passwords, `slug:password,…` (admin@<slug>.example). */
+  VITAE_DEMO_ADMIN_PASSWORDS: pairs(z.string().min(12)),
   LEDGER_RPC_URL: z.url().default("http://127.0.0.1:8545"),
   /** What browsers use to read the chain; defaults to LEDGER_RPC_URL. */
   LEDGER_PUBLIC_RPC_URL: z.url().optional(),

@@ -13,6 +13,10 @@ export const queryKeys = {
   issuerDirectory: () => ["issuer-directory"] as const,
   /** Keyed by a hash-free marker only: the key itself never goes into a cache key. */
   governanceAccess: () => ["governance", "access"] as const,
+  consoleSession: () => ["console", "session"] as const,
+  issuerStaff: (slug: string) => ["issuer", slug, "staff"] as const,
+  issuerApiKeys: (slug: string) => ["issuer", slug, "api-keys"] as const,
+  issuerAuditLog: (slug: string) => ["issuer", slug, "audit-log"] as const,
   issuerClaimQr: (claimUrl: string) => ["issuer-claim-qr", claimUrl] as const,
   wallet: {
     identity: () => ["wallet", "identity"] as const,

@@ -179,6 +179,14 @@ async function main() {
       console.log(`            ${slug?.padEnd(24)} ${key}`);
     }
   }
+  const admins = (env.VITAE_DEMO_ADMIN_PASSWORDS ?? "").split(",").filter(Boolean);
+  if (admins.length > 0) {
+    console.log("console   demo issuer admins, e-mail / password (development only):");
+    for (const pair of admins) {
+      const [slug, password] = pair.split(":");
+      console.log(`            ${`admin@${slug}.example`.padEnd(36)} ${password}`);
+    }
+  }
   console.log(`app       ${env.VITAE_PUBLIC_URL}  (Ctrl-C stops everything)\n`);
 
   const next = spawn(

@@ -9,7 +9,11 @@ import type { StatusAction } from "@/lib/issuance/schemas";
  * exactly what the server said instead of a bare status code.
  */
 
-export type IssuerSession = { slug: string; key: string };
+/**
+ * Whom requests act for. The console authenticates with its httpOnly session cookie (sent by the
+ * browser, never seen by script); `key` is for callers holding an API key.
+ */
+export type IssuerSession = { slug: string; key?: string | undefined };
 
 const directoryEntrySchema = z.object({
   slug: z.string().min(1),
@@ -102,10 +106,15 @@ export class IssuerApiError extends Error {
 async function request<S extends z.ZodType>(
   path: string,
   schema: S,
-  init: { method?: "GET" | "POST"; session?: IssuerSession; body?: unknown; signal?: AbortSignal },
+  init: {
+    method?: "GET" | "POST" | "PATCH" | "DELETE";
+    session?: IssuerSession;
+    body?: unknown;
+    signal?: AbortSignal;
+  },
 ): Promise<z.infer<S>> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (init.session) headers.Authorization = `Bearer ${init.session.key}`;
+  if (init.session?.key) headers.Authorization = `Bearer ${init.session.key}`;
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
 
   let res: Response;
@@ -127,7 +136,7 @@ async function request<S extends z.ZodType>(
     );
   }
 
-  const body: unknown = await res.json().catch(() => undefined);
+  const body: unknown = res.status === 204 ? null : await res.json().catch(() => undefined);
   if (!res.ok) {
     const parsed = errorBodySchema.safeParse(body);
     if (parsed.success) {
@@ -147,9 +156,131 @@ async function request<S extends z.ZodType>(
   return parsed.data;
 }
 
+const staffRoleSchema = z.enum(["admin", "staff"]);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+const consoleSessionSchema = z.object({
+  issuer: z.object({ slug: z.string(), name: z.string(), did: z.string() }),
+  staff: z.object({ id: z.string(), name: z.string(), email: z.string(), role: staffRoleSchema }),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
+
+const staffMemberSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: staffRoleSchema,
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+
+const apiKeySummarySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  prefix: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  revokedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type ApiKeySummary = z.infer<typeof apiKeySummarySchema>;
+
+const auditEntryViewSchema = z.object({
+  seq: z.number().int(),
+  at: z.iso.datetime({ offset: true }),
+  actor: z.object({ type: z.string(), id: z.string() }),
+  action: z.string(),
+  credentialId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
+
+const auditAnchorSchema = z.object({
+  version: z.number().int(),
+  seq: z.number().int(),
+  hash: z.string(),
+  anchorTx: z.string().nullable(),
+  blockNumber: z.number().int().nullable(),
+  anchoredAt: z.iso.datetime({ offset: true }),
+});
+export type AuditAnchorView = z.infer<typeof auditAnchorSchema>;
+
+const auditLogPageSchema = z.object({
+  entries: z.array(auditEntryViewSchema),
+  nextBefore: z.number().int().nullable(),
+  head: z.object({ seq: z.number().int(), hash: z.string() }),
+  lastAnchor: auditAnchorSchema.nullable(),
+});
+export type AuditLogPageView = z.infer<typeof auditLogPageSchema>;
+
+function issuerPath(slug: string, rest: string) {
+  return `/api/v1/issuers/${encodeURIComponent(slug)}/${rest}`;
+}
+
 function credentialsPath(slug: string) {
   return `/api/v1/issuers/${encodeURIComponent(slug)}/credentials`;
 }
+
+export const consoleApi = {
+  /** The signed-in staff member, or null when nobody is signed in. */
+  session: async (signal?: AbortSignal): Promise<ConsoleSession | null> => {
+    try {
+      return await request("/api/v1/session", consoleSessionSchema, { signal });
+    } catch (err) {
+      if (err instanceof IssuerApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  signIn: (body: { issuer: string; email: string; password: string }) =>
+    request("/api/v1/session", consoleSessionSchema, { method: "POST", body }),
+  signOut: () => request("/api/v1/session", z.null(), { method: "DELETE" }),
+
+  listStaff: (slug: string, signal?: AbortSignal) =>
+    request(issuerPath(slug, "staff"), z.array(staffMemberSchema), { signal }),
+  createStaff: (slug: string, body: { email: string; name: string; role: StaffRole }) =>
+    request(
+      issuerPath(slug, "staff"),
+      z.object({ member: staffMemberSchema, temporaryPassword: z.string() }),
+      { method: "POST", body },
+    ),
+  updateStaff: (slug: string, id: string, body: { role?: StaffRole; disabled?: boolean }) =>
+    request(issuerPath(slug, `staff/${encodeURIComponent(id)}`), staffMemberSchema, {
+      method: "PATCH",
+      body,
+    }),
+
+  listApiKeys: (slug: string, signal?: AbortSignal) =>
+    request(issuerPath(slug, "api-keys"), z.array(apiKeySummarySchema), { signal }),
+  createApiKey: (slug: string, label: string) =>
+    request(
+      issuerPath(slug, "api-keys"),
+      z.object({ key: z.string(), summary: apiKeySummarySchema }),
+      { method: "POST", body: { label } },
+    ),
+  revokeApiKey: (slug: string, id: string) =>
+    request(issuerPath(slug, `api-keys/${encodeURIComponent(id)}`), apiKeySummarySchema, {
+      method: "DELETE",
+    }),
+
+  auditLog: (slug: string, before: number | undefined, signal?: AbortSignal) =>
+    request(
+      issuerPath(slug, `audit-log?limit=25${before ? `&before=${before}` : ""}`),
+      auditLogPageSchema,
+      { signal },
+    ),
+  /** The raw export: its exact JSON is what the outsider's check and the download use. */
+  exportAuditLog: (slug: string) => request(issuerPath(slug, "audit-log/export"), z.unknown(), {}),
+  anchorAuditLog: (slug: string) =>
+    request(
+      issuerPath(slug, "audit-log/anchor"),
+      z.object({ anchor: auditAnchorSchema.nullable() }),
+      {
+        method: "POST",
+      },
+    ),
+};
 
 export const issuerApi = {
   directory: (signal?: AbortSignal) =>

@@ -13,12 +13,17 @@ import type { DirectoryEntry } from "./issuer-api";
 export function IssuerHeader({
   slug,
   issuer,
+  staff,
   onSignOut,
+  signingOut = false,
 }: {
   slug: string;
   /** Undefined while the directory loads, or if it could not be loaded. */
   issuer: DirectoryEntry | undefined;
+  /** Who is signed in. */
+  staff?: { name: string; email: string; role: "admin" | "staff" };
   onSignOut: () => void;
+  signingOut?: boolean;
 }) {
   return (
     <PageHeader
@@ -44,9 +49,27 @@ export function IssuerHeader({
         </span>
       }
       actions={
-        <Button variant="secondary" onClick={onSignOut} data-testid={testIds.issuer.signOut}>
-          Sign out
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          {staff ? (
+            <p
+              className="text-sm text-slate-700 sm:text-right"
+              data-testid={testIds.issuer.signedInAs}
+            >
+              <span className="sr-only">Signed in as </span>
+              <span className="font-medium text-slate-900">{staff.name}</span>{" "}
+              <span className="text-slate-600">({staff.role === "admin" ? "Admin" : "Staff"})</span>
+              <span className="block text-xs text-slate-600">{staff.email}</span>
+            </p>
+          ) : null}
+          <Button
+            variant="secondary"
+            onClick={onSignOut}
+            busy={signingOut}
+            data-testid={testIds.issuer.signOut}
+          >
+            Sign out
+          </Button>
+        </div>
       }
     />
   );

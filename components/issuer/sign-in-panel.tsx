@@ -1,65 +1,63 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
-import { IssuerApiError, issuerApi, type IssuerSession } from "./issuer-api";
+import { consoleApi, IssuerApiError, type ConsoleSession } from "./issuer-api";
 import { useIssuerDirectory } from "./use-issuer-directory";
 
-type Errors = { slug?: string; key?: string };
+type Errors = { slug?: string; email?: string; password?: string };
 
 function failureTitle(err: Error) {
   if (err instanceof IssuerApiError && err.status === 0) return "Cannot reach Vitae";
-  if (err instanceof IssuerApiError && (err.status === 401 || err.status === 403)) {
-    return "Sign-in failed";
-  }
+  if (err instanceof IssuerApiError && err.status === 429) return "Too many attempts";
+  if (err instanceof IssuerApiError && err.status === 401) return "Sign-in failed";
   return "Something went wrong";
 }
 
 /**
- * Issuers sign in with their API key, exactly as API clients authenticate. The key is checked by
- * listing the issuer's credentials, whose answer then fills the table without a second request.
+ * Staff sign in with their organisation, e-mail and password. The server answers with an
+ * httpOnly session cookie; nothing secret is kept in the page.
  */
-export function SignInPanel({ onSignedIn }: { onSignedIn: (session: IssuerSession) => void }) {
+export function SignInPanel({ onSignedIn }: { onSignedIn: (session: ConsoleSession) => void }) {
   const selectId = useId();
-  const queryClient = useQueryClient();
   const directory = useIssuerDirectory();
   const [slug, setSlug] = useState("");
-  const [key, setKey] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<Errors>({});
 
   const signIn = useMutation({
-    mutationFn: (session: IssuerSession) => issuerApi.listCredentials(session),
-    onSuccess: (credentials, session) => {
-      queryClient.setQueryData(queryKeys.issuerCredentials(session.slug), credentials);
+    mutationFn: consoleApi.signIn,
+    onSuccess: (session) => {
+      setPassword("");
       onSignedIn(session);
     },
   });
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    // Keys are usually pasted, often with a trailing newline or space.
-    const trimmed = key.trim();
+    const trimmed = email.trim();
     const next: Errors = {};
     if (!slug) next.slug = "Choose your organisation.";
-    if (!trimmed) next.key = "Enter your organisation's API key.";
+    if (!/^\S+@\S+\.\S+$/.test(trimmed)) next.email = "Enter your work e-mail address.";
+    if (!password) next.password = "Enter your password.";
     setErrors(next);
-    if (next.slug || next.key) return;
-    signIn.mutate({ slug, key: trimmed });
+    if (next.slug || next.email || next.password) return;
+    signIn.mutate({ issuer: slug, email: trimmed, password });
   }
 
   const issuers = directory.data ?? [];
 
   return (
     <Card className="max-w-lg">
-      <h2 className="text-lg font-semibold text-slate-900">Sign in as an issuer</h2>
+      <h2 className="text-lg font-semibold text-slate-900">Sign in as issuer staff</h2>
       <p className="mt-1 text-sm text-slate-600">
-        Use your organisation&apos;s API key, the same key your systems use to call the Vitae API.
+        Use the e-mail address and password your organisation&apos;s Vitae admin set up for you.
       </p>
 
       {directory.isError ? (
@@ -81,7 +79,7 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: (session: IssuerSessio
       <form className="mt-4 grid gap-4" onSubmit={submit} noValidate>
         <div>
           <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">
-            Issuer
+            Organisation
           </label>
           <select
             id={selectId}
@@ -110,14 +108,23 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: (session: IssuerSessio
         </div>
 
         <TextField
-          label="API key"
-          type="password"
-          value={key}
-          onChange={(e) => setKey(e.target.value)}
-          autoComplete="off"
+          label="E-mail"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoComplete="username"
           spellCheck={false}
-          error={errors.key}
-          data-testid={testIds.issuer.apiKeyInput}
+          error={errors.email}
+          data-testid={testIds.issuer.emailInput}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          error={errors.password}
+          data-testid={testIds.issuer.passwordInput}
         />
 
         {signIn.isError ? (
@@ -138,8 +145,9 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: (session: IssuerSessio
       </form>
 
       <p className="mt-4 border-t border-slate-200 pt-3 text-xs text-slate-600">
-        Development: demo keys are printed by <code className="font-mono">npm run dev</code> and
-        listed in <code className="font-mono">.env.example</code>.
+        Development: each demo issuer&apos;s admin e-mail and password are printed by{" "}
+        <code className="font-mono">npm run dev</code> and listed in{" "}
+        <code className="font-mono">.env.example</code>. Systems use an API key instead.
       </p>
     </Card>
   );

@@ -39,6 +39,8 @@ const worded = new Set([
   "registryFetchedAt",
   "listValidUntil",
   "servedVersion",
+  "readAt",
+  "maxAgeSeconds",
   // the message and the anchored time say these already
   "anchorAgeSeconds",
   "withinValidity",
@@ -122,6 +124,17 @@ function wordedDetails(id: CheckId, details: NonNullable<Check["details"]>, now:
   ].filter((part) => part !== null);
   const listValidUntil = dateOf(details.listValidUntil);
   if (listValidUntil) anchor.push(`list valid until ${timeFormat.format(listValidUntil)}`);
+  const readAt = dateOf(details.readAt);
+  if (readAt && id === "anchor") {
+    anchor.push(
+      <>
+        read <Moment date={readAt} now={now} />
+        {typeof details.maxAgeSeconds === "number"
+          ? ` (reused for up to ${details.maxAgeSeconds} s)`
+          : null}
+      </>,
+    );
+  }
   if (typeof details.servedVersion === "number") {
     anchor.push(`served version ${details.servedVersion}`);
   }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { credentialTypes, type CredentialTypeName } from "@/lib/credentials/credential-types";
 import { subjectExamples } from "@/lib/credentials/credential-types/examples";
 import { testIds } from "@/lib/test-ids";
-import { demoApiKey } from "../fixtures/demo";
+import { signInToConsole } from "../fixtures/demo";
 
 /**
  * Each demo issuer signs in to the console and issues one credential of every type it may issue,
@@ -62,9 +62,7 @@ async function fillSubject(form: Locator, value: unknown, at = ""): Promise<void
 
 async function signIn(page: Page, slug: string) {
   await page.goto("/issuer");
-  await page.getByTestId(testIds.issuer.issuerSelect).selectOption(slug);
-  await page.getByTestId(testIds.issuer.apiKeyInput).fill(demoApiKey(slug));
-  await page.getByTestId(testIds.issuer.signIn).click();
+  await signInToConsole(page, slug);
   await expect(page.getByTestId(testIds.issuer.issueForm)).toBeVisible();
 }
 

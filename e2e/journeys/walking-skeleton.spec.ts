@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 import { testIds } from "@/lib/test-ids";
-import { demoApiKey, LICENSING } from "../fixtures/demo";
+import { LICENSING, signInToConsole } from "../fixtures/demo";
 
 /**
  * One credential end to end, three people in three browser contexts, nothing mocked:
@@ -26,9 +26,7 @@ test("a licence travels from issuer to wallet to verifier, and its revocation fo
 
   // 1. The licensing authority signs in to its console and issues the licence.
   await issuer.goto("/issuer");
-  await issuer.getByTestId(testIds.issuer.issuerSelect).selectOption(LICENSING);
-  await issuer.getByTestId(testIds.issuer.apiKeyInput).fill(demoApiKey(LICENSING));
-  await issuer.getByTestId(testIds.issuer.signIn).click();
+  await signInToConsole(issuer, LICENSING);
   const form = issuer.getByTestId(testIds.issuer.issueForm);
   await expect(form).toBeVisible();
   await form.getByLabel("Doctor's full name").fill(name);

@@ -262,3 +262,92 @@ export const webhookDeliveries = pgTable(
       .where(sql`${t.deliveredAt} is null and ${t.abandonedAt} is null`),
   ],
 );
+
+/**
+ * Issuer staff: people who sign in to the console. Passwords are stored only as an scrypt hash
+ * string that carries its own parameters (see lib/issuance/password.ts).
+ */
+export const staff = pgTable(
+  "staff",
+  {
+    id: text("id").primaryKey(),
+    issuerSlug: text("issuer_slug")
+      .notNull()
+      .references(() => issuers.slug),
+    /** Lower-cased; unique within the issuer. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["admin", "staff"] }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("staff_issuer_email").on(t.issuerSlug, t.email)],
+);
+
+/** Console sessions: only the SHA-256 of the cookie's token is stored. */
+export const staffSessions = pgTable(
+  "staff_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    issuerSlug: text("issuer_slug")
+      .notNull()
+      .references(() => issuers.slug),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("staff_sessions_staff").on(t.staffId)],
+);
+
+/**
+ * The per-issuer hash-chained audit log (lib/issuance/audit-log.ts). The primary key on
+ * (issuer, seq) means two appends can never fork the chain; `audit_heads` is the row each append
+ * locks to take the next seq.
+ */
+export const auditEntries = pgTable(
+  "audit_entries",
+  {
+    issuerSlug: text("issuer_slug")
+      .notNull()
+      .references(() => issuers.slug),
+    seq: integer("seq").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorType: text("actor_type", { enum: ["staff", "api-key", "system"] }).notNull(),
+    actorId: text("actor_id").notNull(),
+    action: text("action").notNull(),
+    credentialId: text("credential_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuerSlug, t.seq] })],
+);
+
+export const auditHeads = pgTable("audit_heads", {
+  issuerSlug: text("issuer_slug")
+    .primaryKey()
+    .references(() => issuers.slug),
+  seq: integer("seq").notNull(),
+  hash: text("hash").notNull(),
+});
+
+/** Each anchor of an issuer's audit-log head on the ledger (StatusListAnchor, its own list key). */
+export const auditAnchors = pgTable(
+  "audit_anchors",
+  {
+    issuerSlug: text("issuer_slug")
+      .notNull()
+      .references(() => issuers.slug),
+    version: integer("version").notNull(),
+    seq: integer("seq").notNull(),
+    hash: text("hash").notNull(),
+    anchorTx: text("anchor_tx"),
+    blockNumber: bigint("block_number", { mode: "number" }),
+    anchoredAt: timestamp("anchored_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuerSlug, t.version] })],
+);

@@ -3,6 +3,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { statusChanges, statusListVersions, statusLists } from "@/lib/db/schema";
 import { statusListKey } from "@/lib/ledger/reader";
 import { AnchorRejectedError } from "@/lib/ledger/writer";
+import { anchorAuditHead, anchorDueAuditHeads } from "./audit-log";
 import { findIssuer, type Issuer } from "./authenticate-issuer";
 import { withListLock } from "./list-lock";
 import type { IssuanceServices } from "./services";
@@ -203,6 +204,8 @@ export function createAnchorWorker(
       return;
     }
     const anchored = await anchorVersion(issuer, version);
+    // The issuer's audit-log head goes on chain with every status anchor (see audit-log.ts).
+    if (anchored && version.changeCount > 0) track(anchorAuditHead(svc, issuer));
     // Changes that arrived while this version was on its way go out next.
     if (anchored && (await hasWaitingChanges(svc, listId))) schedule(listId, 0);
   }
@@ -247,6 +250,8 @@ export function createAnchorWorker(
         ),
       );
     const due = new Set([...pending, ...waiting].map((r) => r.listId));
+    // Audit-log heads left unanchored for an hour (no status anchor came along meanwhile).
+    track(anchorDueAuditHeads(svc));
     await Promise.all([
       ...[...due].map((listId) => flush(listId)),
       ...expiring.filter((r) => !due.has(r.listId)).map((r) => flush(r.listId, { refresh: true })),

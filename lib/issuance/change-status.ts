@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { credentials } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { appendAudit, systemActor, type Actor } from "./audit-log";
 import type { Issuer } from "./authenticate-issuer";
 import type { StatusAction } from "./schemas";
 import type { IssuanceServices } from "./services";
@@ -26,7 +27,7 @@ export async function changeCredentialStatus(
   credentialId: string,
   action: StatusAction,
   reason: string | undefined,
-  opts: { waitMs?: number } = {},
+  opts: { waitMs?: number; actor?: Actor } = {},
 ): Promise<StatusChange> {
   const [row] = await svc.db
     .select()
@@ -57,6 +58,18 @@ export async function changeCredentialStatus(
         "The credential's status changed meanwhile; reload and retry.",
       );
     }
+    await appendAudit(tx, {
+      issuer,
+      actor: opts.actor ?? systemActor,
+      action:
+        action === "revoke"
+          ? "credential.revoked"
+          : action === "suspend"
+            ? "credential.suspended"
+            : "credential.reinstated",
+      credentialId: row.id,
+      details: reason ? { reason } : {},
+    });
     return recordStatusChange(tx, {
       listId,
       index: row.statusIndex,

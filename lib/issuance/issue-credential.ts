@@ -6,6 +6,7 @@ import { subjectSchemaByType } from "@/lib/credentials/schemas";
 import { credentials } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { STATUS_LIST_SIZE } from "@/lib/status/bitstring";
+import { appendAudit, systemActor, type Actor } from "./audit-log";
 import type { Issuer } from "./authenticate-issuer";
 import { hashSecret } from "./hash-secret";
 import { credentialPayload } from "./credential-payload";
@@ -42,6 +43,7 @@ export async function issueCredential(
   issuer: Issuer,
   body: IssueCredentialBody,
   now: Date = new Date(),
+  actor: Actor = systemActor,
 ): Promise<IssuedCredential> {
   if (!issuer.credentialTypes.includes(body.type)) {
     throw new AppError("FORBIDDEN", `${issuer.name} is not set up to issue ${body.type}.`);
@@ -88,7 +90,18 @@ export async function issueCredential(
     };
     const jwt = await signJwtVc(svc, issuer, credentialPayload(svc, row, row.subjectDid));
     try {
-      await svc.db.insert(credentials).values({ ...row, jwt });
+      // The credential and its audit entry commit together or not at all.
+      await svc.db.transaction(async (tx) => {
+        await tx.insert(credentials).values({ ...row, jwt });
+        await appendAudit(tx, {
+          issuer,
+          actor,
+          action: "credential.issued",
+          credentialId: id,
+          details: { type: body.type },
+          at: now,
+        });
+      });
     } catch (err) {
       if (isUniqueViolation(err)) continue; // that index is taken: draw again
       throw err;

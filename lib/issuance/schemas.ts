@@ -81,3 +81,44 @@ export const subscribeBodySchema = z.object({
 });
 
 export const subscriptionIdSchema = z.uuid("not a subscription id");
+
+// Staff accounts, sessions and API keys (console administration).
+export const staffRoleSchema = z.enum(["admin", "staff"]);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email("enter an e-mail address like name@hospital.org"));
+
+export const signInBodySchema = z.object({
+  issuer: issuerSlugSchema,
+  email: emailSchema,
+  password: z.string().min(1, "enter your password").max(1024),
+});
+export type SignInBody = z.infer<typeof signInBodySchema>;
+
+export const createStaffBodySchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, "enter the person's name").max(200),
+  role: staffRoleSchema,
+});
+export type CreateStaffBody = z.infer<typeof createStaffBodySchema>;
+
+export const updateStaffBodySchema = z
+  .object({ role: staffRoleSchema.optional(), disabled: z.boolean().optional() })
+  .refine((b) => b.role !== undefined || b.disabled !== undefined, "change the role or the state");
+export type UpdateStaffBody = z.infer<typeof updateStaffBodySchema>;
+
+export const createApiKeyBodySchema = z.object({
+  label: z.string().trim().min(1, "name the system that will use the key").max(100),
+});
+
+export const recordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "not an id");
+
+export const auditLogQuerySchema = z.object({
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});

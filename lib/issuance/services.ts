@@ -1,9 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { privateKeyToAccount } from "viem/accounts";
 import type { Address, Hex } from "viem";
 import { openDatabase, type Db } from "@/lib/db/client";
-import { apiKeys, issuers } from "@/lib/db/schema";
+import { apiKeys, issuers, staff } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { createLedgerReader, type LedgerConfig, type LedgerReader } from "@/lib/ledger/reader";
 import {
@@ -15,6 +15,9 @@ import { createLedgerWriter, type LedgerWriter } from "@/lib/ledger/writer";
 import { STATUS_LIST_SIZE } from "@/lib/status/bitstring";
 import { createIssuerAgent, type IssuerAgent } from "./agent";
 import { createChallengeStore, type ChallengeStore } from "./challenge-store";
+import { systemActor } from "./audit-log";
+import { findIssuer } from "./authenticate-issuer";
+import { createStaff } from "./staff-accounts";
 import { createAnchorWorker, type AnchorWorker, type AnchorWorkerOptions } from "./anchor-worker";
 import { hashSecret } from "./hash-secret";
 import { demoIssuers } from "./demo-issuers";
@@ -130,6 +133,7 @@ export function createServices(opts: {
 export async function seedDemoIssuers(
   svc: IssuanceServices,
   demoApiKeys: Record<string, string>,
+  demoAdminPasswords: Record<string, string> = {},
 ): Promise<void> {
   for (const demo of demoIssuers) {
     const apiKey = demoApiKeys[demo.slug];
@@ -169,8 +173,33 @@ export async function seedDemoIssuers(
         label: "Development key (VITAE_DEMO_API_KEYS)",
       })
       .onConflictDoNothing();
+    const password = demoAdminPasswords[demo.slug];
+    if (password) await ensureDemoAdmin(svc, demo.slug, password);
   }
   await seedAccreditations(svc);
+}
+
+/** The e-mail of a demo issuer's first admin. */
+export function demoAdminEmail(slug: string): string {
+  return `admin@${slug}.example`;
+}
+
+/** Creates the demo issuer's first admin unless an account with that e-mail exists. */
+async function ensureDemoAdmin(svc: IssuanceServices, slug: string, password: string) {
+  const email = demoAdminEmail(slug);
+  const [existing] = await svc.db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(and(eq(staff.issuerSlug, slug), eq(staff.email, email)));
+  if (existing) return;
+  const issuer = await findIssuer(svc, slug);
+  await createStaff(
+    svc,
+    issuer,
+    systemActor,
+    { email, name: "Demo admin", role: "admin" },
+    { password },
+  );
 }
 
 type ServicesHolder = { promise?: Promise<IssuanceServices> };
@@ -203,7 +232,7 @@ export function getServices(): Promise<IssuanceServices> {
       governanceKey: e.GOVERNANCE_PRIVATE_KEY,
       governanceApiKey: e.GOVERNANCE_API_KEY,
     });
-    await seedDemoIssuers(svc, e.VITAE_DEMO_API_KEYS);
+    await seedDemoIssuers(svc, e.VITAE_DEMO_API_KEYS, e.VITAE_DEMO_ADMIN_PASSWORDS);
     return svc;
   })().catch((err: unknown) => {
     holder.promise = undefined;

@@ -75,6 +75,11 @@ export const TEST_API_KEYS = {
 };
 
 export const TEST_GOVERNANCE_API_KEY = "test-key-governance-00001";
+export const TEST_ADMIN_PASSWORDS = {
+  "northbridge-medicine": "test-admin-northbridge-1",
+  "eastland-licensing": "test-admin-eastland-0001",
+  "st-aurelia-hospital": "test-admin-staurelia-001",
+};
 
 export async function startTestServices(
   chain: TestChain,
@@ -94,7 +99,7 @@ export async function startTestServices(
     governanceApiKey: TEST_GOVERNANCE_API_KEY,
     allowLoopbackWebhooks: true,
   });
-  await seedDemoIssuers(svc, TEST_API_KEYS);
+  await seedDemoIssuers(svc, TEST_API_KEYS, TEST_ADMIN_PASSWORDS);
   // Closing stops the anchoring worker first, so no timer touches a closed database.
   const close = async () => {
     await svc.anchoring.stop();

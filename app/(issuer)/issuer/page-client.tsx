@@ -1,67 +1,38 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { IssueCredentialForm } from "@/components/issuer/issue-credential-form";
 import { IssueResult } from "@/components/issuer/issue-result";
 import { IssuedCredentialsTable } from "@/components/issuer/issued-credentials-table";
 import type { IssuedCredential } from "@/components/issuer/issuer-api";
-import { IssuerHeader } from "@/components/issuer/issuer-header";
-import { SignInPanel } from "@/components/issuer/sign-in-panel";
+import { IssuerConsole, type SignedIn } from "@/components/issuer/issuer-console";
 import { useIssuerDirectory } from "@/components/issuer/use-issuer-directory";
-import { useIssuerSession } from "@/components/issuer/use-issuer-session";
 import { Alert } from "@/components/ui/alert";
-import { PageHeader } from "@/components/ui/page-header";
 import { isCredentialTypeName } from "@/lib/credentials/credential-types";
-import { queryKeys } from "@/lib/query-keys";
 
 type Issued = { credential: IssuedCredential; holderName: string; title: string };
 
 /**
- * The issuer console: sign in with the organisation's API key, issue credentials and manage
- * the status of what was issued. Signed-in state lives in sessionStorage (useIssuerSession).
+ * The issuer console's main page: issue credentials and manage the status of what was issued.
+ * Signing in (staff e-mail and password, session cookie) is handled by IssuerConsole.
  */
 export function IssuerPageClient() {
-  const queryClient = useQueryClient();
-  const { session, ready, signIn, signOut } = useIssuerSession();
+  return (
+    <IssuerConsole current="issue">{(session) => <IssuePage session={session} />}</IssuerConsole>
+  );
+}
+
+function IssuePage({ session }: { session: SignedIn }) {
   const directory = useIssuerDirectory();
   const [issued, setIssued] = useState<Issued | null>(null);
-
-  function handleSignOut() {
-    // Data fetched with the key should not outlive it in this tab.
-    if (session) queryClient.removeQueries({ queryKey: queryKeys.issuerCredentials(session.slug) });
-    setIssued(null);
-    signOut();
-  }
-
-  if (!ready) {
-    return (
-      <p role="status" className="py-16 text-center text-sm text-slate-600">
-        Loading the issuer console…
-      </p>
-    );
-  }
-
-  if (!session) {
-    return (
-      <>
-        <PageHeader
-          title="Issuer console"
-          description="Issue verifiable credentials to doctors and keep their status up to date on the ledger."
-        />
-        <SignInPanel onSignedIn={signIn} />
-      </>
-    );
-  }
 
   const issuer = directory.data?.find((entry) => entry.slug === session.slug);
   // Only the types this issuer is accredited for; the server refuses any other.
   const types = (issuer?.credentialTypes ?? []).filter(isCredentialTypeName);
-  const issuerName = issuer?.name ?? session.slug;
+  const issuerName = issuer?.name ?? session.issuer.name;
 
   return (
     <>
-      <IssuerHeader slug={session.slug} issuer={issuer} onSignOut={handleSignOut} />
       {directory.isPending ? (
         <p role="status" className="py-8 text-center text-sm text-slate-600">
           Loading the credential types…

@@ -3,8 +3,8 @@ import { IssuerPageClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Issuer console" };
 
-// Nothing to load on the server: the console signs in with an API key held in the browser's
-// session, and everything it shows comes from the issuance API with that key.
+// Nothing to load on the server: the console asks the API who is signed in (session cookie), and
+// everything it shows comes from the issuance API under that session.
 export default async function IssuerPage() {
   return <IssuerPageClient />;
 }

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handle, parseInput, parseJsonBody } from "@/lib/http";
-import { authenticateIssuer } from "@/lib/issuance/authenticate-issuer";
+import { authenticateRequest } from "@/lib/issuance/authenticate-issuer";
 import { changeCredentialStatus } from "@/lib/issuance/change-status";
 import {
   issuerSlugSchema,
@@ -29,9 +29,9 @@ export const POST = handle(
     }
     const { slug, id, action } = parseInput(paramsSchema, params, "Unknown credential.");
     const svc = await getServices();
-    const issuer = await authenticateIssuer(svc, req.headers.get("authorization"), slug);
+    const { issuer, actor } = await authenticateRequest(svc, req.headers, slug);
     const { reason } = await parseJsonBody(req, statusChangeBodySchema);
-    const change = await changeCredentialStatus(svc, issuer, id, action, reason);
+    const change = await changeCredentialStatus(svc, issuer, id, action, reason, { actor });
     return NextResponse.json({
       listId: change.listId,
       version: change.version,

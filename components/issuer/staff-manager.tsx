@@ -1,0 +1,255 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import { queryKeys } from "@/lib/query-keys";
+import { testIds } from "@/lib/test-ids";
+import { consoleApi, IssuerApiError, type StaffMember, type StaffRole } from "./issuer-api";
+import type { SignedIn } from "./issuer-console";
+
+/**
+ * Admins add staff (with a temporary password shown once), change roles and disable accounts.
+ * The server enforces the rules (admins only; at least one active admin; not yourself); this
+ * page shows its answers.
+ */
+export function StaffManager({ session }: { session: SignedIn }) {
+  const slug = session.slug;
+  const queryClient = useQueryClient();
+  const staff = useQuery({
+    queryKey: queryKeys.issuerStaff(slug),
+    queryFn: ({ signal }) => consoleApi.listStaff(slug, signal),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.issuerStaff(slug) });
+
+  const [created, setCreated] = useState<{ member: StaffMember; password: string } | null>(null);
+  const update = useMutation({
+    mutationFn: (v: { id: string; role?: StaffRole; disabled?: boolean }) =>
+      consoleApi.updateStaff(slug, v.id, { role: v.role, disabled: v.disabled }),
+    onSettled: refresh,
+  });
+
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <section aria-labelledby="staff-heading" className="min-w-0">
+        <h2 id="staff-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Staff
+        </h2>
+        {update.isError ? (
+          <div className="mb-3">
+            <Alert tone="error" title="The change was not made">
+              {update.error.message}
+            </Alert>
+          </div>
+        ) : null}
+        {staff.isPending ? (
+          <p role="status" className="py-8 text-center text-sm text-slate-600">
+            Loading staff…
+          </p>
+        ) : staff.isError ? (
+          <Alert tone="error" title="Could not load the staff list">
+            {staff.error.message}{" "}
+            <Button variant="secondary" onClick={() => void staff.refetch()}>
+              Try again
+            </Button>
+          </Alert>
+        ) : staff.data.length === 0 ? (
+          <EmptyState title="No staff yet">Add the first person with the form.</EmptyState>
+        ) : (
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table
+              className="w-full min-w-[34rem] text-left text-sm"
+              data-testid={testIds.issuer.staffTable}
+            >
+              <caption className="sr-only">Staff accounts of {session.issuer.name}</caption>
+              <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Role
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    State
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200">
+                {staff.data.map((m) => {
+                  const self = m.id === session.staff.id;
+                  const busy = update.isPending && update.variables.id === m.id;
+                  return (
+                    <tr key={m.id} data-testid={testIds.issuer.staffRow}>
+                      <td className="px-3 py-2">
+                        <span className="font-medium text-slate-900">{m.name}</span>
+                        {self ? <span className="text-slate-600"> (you)</span> : null}
+                        <span className="block text-xs text-slate-600">{m.email}</span>
+                      </td>
+                      <td className="px-3 py-2">
+                        <label className="sr-only" htmlFor={`role-${m.id}`}>
+                          Role of {m.name}
+                        </label>
+                        <select
+                          id={`role-${m.id}`}
+                          value={m.role}
+                          disabled={self || busy || m.disabled}
+                          onChange={(e) =>
+                            update.mutate({ id: m.id, role: e.target.value as StaffRole })
+                          }
+                          data-testid={testIds.issuer.staffRole}
+                          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:bg-slate-100"
+                        >
+                          <option value="staff">Staff</option>
+                          <option value="admin">Admin</option>
+                        </select>
+                      </td>
+                      <td className="px-3 py-2">
+                        {m.disabled ? (
+                          <Badge tone="neutral">Disabled</Badge>
+                        ) : (
+                          <Badge tone="success">Active</Badge>
+                        )}
+                      </td>
+                      <td className="px-3 py-2 text-right">
+                        {self ? null : (
+                          <Button
+                            variant={m.disabled ? "secondary" : "ghost"}
+                            busy={busy}
+                            onClick={() => update.mutate({ id: m.id, disabled: !m.disabled })}
+                            data-testid={testIds.issuer.staffToggle}
+                            aria-label={`${m.disabled ? "Enable" : "Disable"} ${m.name}`}
+                          >
+                            {m.disabled ? "Enable" : "Disable"}
+                          </Button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <aside className="grid content-start gap-4">
+        <AddStaffForm
+          slug={slug}
+          onCreated={(member, password) => {
+            setCreated({ member, password });
+            void refresh();
+          }}
+        />
+        {created ? (
+          <Alert tone="success" title={`${created.member.name} can now sign in`}>
+            <p>Give them this temporary password in person or by phone; it is shown only now.</p>
+            <p className="mt-2 flex flex-wrap items-center gap-2">
+              <code
+                className="rounded bg-white px-2 py-1 font-mono text-sm break-all text-slate-900"
+                data-testid={testIds.issuer.temporaryPassword}
+              >
+                {created.password}
+              </code>
+              <CopyButton value={created.password} label="temporary password" />
+            </p>
+          </Alert>
+        ) : null}
+      </aside>
+    </div>
+  );
+}
+
+function AddStaffForm({
+  slug,
+  onCreated,
+}: {
+  slug: string;
+  onCreated: (member: StaffMember, password: string) => void;
+}) {
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<StaffRole>("staff");
+  const [errors, setErrors] = useState<{ email?: string; name?: string }>({});
+  const create = useMutation({
+    mutationFn: () =>
+      consoleApi.createStaff(slug, { email: email.trim(), name: name.trim(), role }),
+    onSuccess: (res) => {
+      setEmail("");
+      setName("");
+      setRole("staff");
+      onCreated(res.member, res.temporaryPassword);
+    },
+    onError: (err) => {
+      if (err instanceof IssuerApiError && err.fields) {
+        setErrors({ email: err.fields.email?.[0], name: err.fields.name?.[0] });
+      }
+    },
+  });
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (!name.trim()) next.name = "Enter the person's name.";
+    if (!/^\S+@\S+\.\S+$/.test(email.trim())) next.email = "Enter their work e-mail address.";
+    setErrors(next);
+    if (next.email || next.name) return;
+    create.mutate();
+  }
+
+  return (
+    <Card>
+      <h2 className="text-base font-semibold text-slate-900">Add a staff member</h2>
+      <form
+        className="mt-3 grid gap-3"
+        onSubmit={submit}
+        noValidate
+        data-testid={testIds.issuer.addStaffForm}
+      >
+        <TextField
+          label="Full name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="off"
+          error={errors.name}
+        />
+        <TextField
+          label="Work e-mail"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.email}
+        />
+        <SelectField
+          label="Role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as StaffRole)}
+          hint="Staff issue credentials and change their status. Admins also manage staff and API keys."
+        >
+          <option value="staff">Staff</option>
+          <option value="admin">Admin</option>
+        </SelectField>
+        {create.isError && !(create.error instanceof IssuerApiError && create.error.fields) ? (
+          <Alert tone="error" title="Not added">
+            {create.error.message}
+          </Alert>
+        ) : null}
+        <div>
+          <Button type="submit" busy={create.isPending} data-testid={testIds.issuer.addStaffSubmit}>
+            Add and create a temporary password
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

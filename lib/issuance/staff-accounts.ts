@@ -1,0 +1,167 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { staff, staffSessions } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { appendAudit, type Actor } from "./audit-log";
+import type { Issuer } from "./authenticate-issuer";
+import { hashPassword, temporaryPassword } from "./password";
+import type { CreateStaffBody, UpdateStaffBody } from "./schemas";
+import type { IssuanceServices } from "./services";
+
+/**
+ * Staff accounts of an issuer, managed by its admins. A new account gets a temporary password,
+ * shown once to the admin who created it. Disabling an account ends its sessions at once. An
+ * issuer always keeps at least one active admin.
+ */
+
+export type StaffMember = {
+  id: string;
+  email: string;
+  name: string;
+  role: "admin" | "staff";
+  disabled: boolean;
+  createdAt: string;
+};
+
+function toMember(row: typeof staff.$inferSelect): StaffMember {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabledAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+export async function listStaff(svc: IssuanceServices, issuer: Issuer): Promise<StaffMember[]> {
+  const rows = await svc.db
+    .select()
+    .from(staff)
+    .where(eq(staff.issuerSlug, issuer.slug))
+    .orderBy(asc(staff.name));
+  return rows.map(toMember);
+}
+
+export async function createStaff(
+  svc: IssuanceServices,
+  issuer: Issuer,
+  actor: Actor,
+  body: CreateStaffBody,
+  opts: { password?: string } = {},
+): Promise<{ member: StaffMember; temporaryPassword: string }> {
+  const password = opts.password ?? temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  try {
+    const row = await svc.db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(staff)
+        .values({
+          id: randomUUID(),
+          issuerSlug: issuer.slug,
+          email: body.email,
+          name: body.name,
+          role: body.role,
+          passwordHash,
+        })
+        .returning();
+      if (!inserted) throw new Error("staff insert returned nothing");
+      await appendAudit(tx, {
+        issuer,
+        actor,
+        action: "staff.created",
+        details: { staffId: inserted.id, role: inserted.role },
+      });
+      return inserted;
+    });
+    return { member: toMember(row), temporaryPassword: password };
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new AppError("CONFLICT", "Someone at this issuer already signs in with that e-mail.", {
+        email: ["already in use at this issuer"],
+      });
+    }
+    throw err;
+  }
+}
+
+export async function updateStaff(
+  svc: IssuanceServices,
+  issuer: Issuer,
+  actor: Actor,
+  staffId: string,
+  body: UpdateStaffBody,
+): Promise<StaffMember> {
+  const row = await svc.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(staff)
+      .where(and(eq(staff.id, staffId), eq(staff.issuerSlug, issuer.slug)))
+      .for("update");
+    // Another issuer's staff member is indistinguishable from a missing one.
+    if (!current) throw new AppError("NOT_FOUND", "No such staff member at this issuer.");
+    const disable = body.disabled === true && current.disabledAt === null;
+    const enable = body.disabled === false && current.disabledAt !== null;
+    const role = body.role !== undefined && body.role !== current.role ? body.role : undefined;
+    if (actor.type === "staff" && actor.id === current.id && (disable || role === "staff")) {
+      throw new AppError("CONFLICT", "You cannot disable yourself or give up your own admin role.");
+    }
+    if ((disable || role === "staff") && current.role === "admin" && !current.disabledAt) {
+      const others = await tx
+        .select({ id: staff.id })
+        .from(staff)
+        .where(
+          and(
+            eq(staff.issuerSlug, issuer.slug),
+            eq(staff.role, "admin"),
+            isNull(staff.disabledAt),
+            ne(staff.id, current.id),
+          ),
+        )
+        .for("update");
+      if (others.length === 0) {
+        throw new AppError("CONFLICT", "An issuer needs at least one active admin.");
+      }
+    }
+    const [updated] = await tx
+      .update(staff)
+      .set({
+        ...(role ? { role } : {}),
+        ...(disable ? { disabledAt: new Date() } : enable ? { disabledAt: null } : {}),
+      })
+      .where(eq(staff.id, current.id))
+      .returning();
+    if (disable) {
+      await tx
+        .update(staffSessions)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(staffSessions.staffId, current.id), isNull(staffSessions.revokedAt)));
+    }
+    if (role) {
+      await appendAudit(tx, {
+        issuer,
+        actor,
+        action: "staff.role-changed",
+        details: { staffId: current.id, from: current.role, to: role },
+      });
+    }
+    if (disable || enable) {
+      await appendAudit(tx, {
+        issuer,
+        actor,
+        action: disable ? "staff.disabled" : "staff.enabled",
+        details: { staffId: current.id },
+      });
+    }
+    return updated ?? current;
+  });
+  return toMember(row);
+}
