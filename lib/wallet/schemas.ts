@@ -136,7 +136,7 @@ export const recoveryKeySchema = z.object({
 });
 export type RecoveryKey = z.infer<typeof recoveryKeySchema>;
 
-export const BACKUP_FORMAT = "vitae-wallet-backup";
+export const BACKUP_FORMAT = "vitae-wallet-backup" as const;
 
 /** The file a backup writes. Everything but these few header fields is in `ciphertext`. */
 export const backupEnvelopeSchema = z.object({
