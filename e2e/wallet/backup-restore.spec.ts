@@ -170,15 +170,7 @@ test("credentials are sealed at rest, lock under a passphrase, and come back fro
   await freshContext.close();
 });
 
-test("a wallet from before encryption at rest is sealed on first open", async ({
-  browser,
-  request,
-}) => {
-  const issued = await request.post(`/api/v1/issuers/${LICENSING}/credentials`, {
-    headers: { Authorization: `Bearer ${demoApiKey(LICENSING)}` },
-    data: licence("Dr Clear Text"),
-  });
-  expect(issued.status()).toBe(201);
+test("a wallet from before encryption at rest is sealed on first open", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   // Any page of the origin, so the old database can be written before the wallet opens it.
   await page.goto("/verify");
