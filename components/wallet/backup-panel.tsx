@@ -9,7 +9,7 @@ import { TextField } from "@/components/ui/field";
 import { testIds } from "@/lib/test-ids";
 import { MAX_BACKUP_BYTES } from "@/lib/wallet/backup";
 import { passphraseSchema } from "@/lib/wallet/schemas";
-import { exportBackup, restoreBackup } from "@/lib/wallet/wallet-store";
+import { exportBackup, restoreBackup, type RestoreSummary } from "@/lib/wallet/wallet-store";
 import { useWalletRefresh } from "./use-wallet-refresh";
 
 function saveFile(text: string, fileName: string) {
@@ -120,7 +120,31 @@ function ExportForm() {
   );
 }
 
-function RestoreForm() {
+/**
+ * What a restore brought back, and plainly what still works. Shown by the page rather than the
+ * form: the form is replaced once the restore has made this browser's wallet.
+ */
+export function RestoreSummaryAlert({ summary }: { summary: RestoreSummary }) {
+  return (
+    <Alert tone="success" title="Backup restored" data-testid={testIds.wallet.restoreResult}>
+      <p>
+        {summary.added === 1 ? "1 credential was" : `${summary.added} credentials were`} added
+        {summary.alreadyPresent ? ` (${summary.alreadyPresent} already in this wallet)` : ""}, from
+        the backup of {formatBackupDate(summary.backupCreatedAt)}.
+      </p>
+      {summary.previousHolderDid ? (
+        <p className="mt-2">
+          They are bound to the key of the wallet that made the backup, which stayed in that
+          browser. Here you can still show them, as cards and QR codes, and anyone can verify them.
+          To present them as their holder (sign for them), ask each issuer to re-issue them to this
+          wallet.
+        </p>
+      ) : null}
+    </Alert>
+  );
+}
+
+export function RestoreForm({ onRestored }: { onRestored: (summary: RestoreSummary) => void }) {
   const refresh = useWalletRefresh();
   const fileId = useId();
   const [file, setFile] = useState<File>();
@@ -141,6 +165,7 @@ function RestoreForm() {
     onSuccess: async (result) => {
       if (!result.ok) return;
       setPassphrase("");
+      onRestored(result.value);
       await refresh();
     },
   });
@@ -154,7 +179,6 @@ function RestoreForm() {
   }
 
   const failed = restore.data && !restore.data.ok ? restore.data.message : restore.error?.message;
-  const summary = restore.data?.ok ? restore.data.value : undefined;
   return (
     <form
       onSubmit={submit}
@@ -200,23 +224,6 @@ function RestoreForm() {
           {failed}
         </Alert>
       ) : null}
-      {summary ? (
-        <Alert tone="success" title="Backup restored" data-testid={testIds.wallet.restoreResult}>
-          <p>
-            {summary.added === 1 ? "1 credential was" : `${summary.added} credentials were`} added
-            {summary.alreadyPresent ? ` (${summary.alreadyPresent} already in this wallet)` : ""},
-            from the backup of {formatBackupDate(summary.backupCreatedAt)}.
-          </p>
-          {summary.previousHolderDid ? (
-            <p className="mt-2">
-              They are bound to the key of the wallet that made the backup, which stayed in that
-              browser. Here you can still show them, as cards and QR codes, and anyone can verify
-              them. To present them as their holder (sign for them), ask each issuer to re-issue
-              them to this wallet.
-            </p>
-          ) : null}
-        </Alert>
-      ) : null}
       <div>
         <Button type="submit" variant="secondary" busy={restore.isPending}>
           {restore.isPending ? "Decrypting…" : "Restore backup"}
@@ -227,7 +234,13 @@ function RestoreForm() {
 }
 
 /** Backup and restore, with what is lost without a backup said plainly. */
-export function BackupPanel({ lastBackupAt }: { lastBackupAt: string | null }) {
+export function BackupPanel({
+  lastBackupAt,
+  onRestored,
+}: {
+  lastBackupAt: string | null;
+  onRestored: (summary: RestoreSummary) => void;
+}) {
   return (
     <Card className="grid gap-5">
       <div className="grid gap-2">
@@ -243,9 +256,7 @@ export function BackupPanel({ lastBackupAt }: { lastBackupAt: string | null }) {
       </div>
       <ExportForm />
       <hr className="border-slate-200" />
-      <RestoreForm />
+      <RestoreForm onRestored={onRestored} />
     </Card>
   );
 }
-
-export { RestoreForm };

@@ -1,21 +1,28 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { BackupPanel, RestoreForm } from "@/components/wallet/backup-panel";
+import { BackupPanel, RestoreForm, RestoreSummaryAlert } from "@/components/wallet/backup-panel";
 import { IdentityPanel } from "@/components/wallet/identity-panel";
 import { PassphraseSettings } from "@/components/wallet/passphrase-settings";
 import { UnlockForm } from "@/components/wallet/unlock-form";
 import { WalletCredentialList } from "@/components/wallet/wallet-credential-list";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
-import { createIdentity, listCredentials, openWallet } from "@/lib/wallet/wallet-store";
+import {
+  createIdentity,
+  listCredentials,
+  openWallet,
+  type RestoreSummary,
+} from "@/lib/wallet/wallet-store";
 
 export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerConfig }) {
   const queryClient = useQueryClient();
+  const [restored, setRestored] = useState<RestoreSummary>();
   const vault = useQuery({ queryKey: queryKeys.wallet.vault(), queryFn: openWallet });
   const open = vault.data && !vault.data.locked;
   const credentials = useQuery({
@@ -58,9 +65,10 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
       )}
       {open && !identity && !vault.data?.credentialCount ? (
         <Card>
-          <RestoreForm />
+          <RestoreForm onRestored={setRestored} />
         </Card>
       ) : null}
+      {restored ? <RestoreSummaryAlert summary={restored} /> : null}
       {open && (identity || vault.data?.credentialCount) ? (
         <section aria-labelledby="wallet-credentials" className="grid gap-3">
           <h2 id="wallet-credentials" className="text-lg font-semibold text-slate-900">
@@ -86,7 +94,7 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
       {open && identity && vault.data ? (
         <>
           <div id="backup" className="scroll-mt-4">
-            <BackupPanel lastBackupAt={vault.data.lastBackupAt} />
+            <BackupPanel lastBackupAt={vault.data.lastBackupAt} onRestored={setRestored} />
           </div>
           <PassphraseSettings protection={vault.data.protection} />
         </>
