@@ -111,6 +111,21 @@ test("credentials are sealed at rest, lock under a passphrase, and come back fro
   await shot(doctor, "wallet-open-390");
   await doctor.getByTestId(testIds.wallet.lock).click();
   await expect(unlock).toBeVisible();
+  await unlock.getByLabel("Wallet passphrase").fill(WALLET_PASSPHRASE);
+  await unlock.getByRole("button", { name: "Unlock" }).click();
+  await expect(card).toBeVisible();
+
+  // Removing the passphrase asks for it again; a wrong one changes nothing.
+  await doctor.getByRole("button", { name: "Remove passphrase" }).click();
+  await passphraseForm.getByLabel("Current passphrase").fill("night shift on cal");
+  await passphraseForm.getByRole("button", { name: "Remove passphrase" }).click();
+  await expect(passphraseForm).toContainText("not the one that protects this wallet");
+  await passphraseForm.getByLabel("Current passphrase").fill(WALLET_PASSPHRASE);
+  await passphraseForm.getByRole("button", { name: "Remove passphrase" }).click();
+  await expect(doctor.getByTestId(testIds.wallet.passphraseResult)).toContainText("removed");
+  await doctor.reload();
+  await expect(card).toBeVisible();
+  await expect(unlock).toHaveCount(0);
   await doctorContext.close();
 
   // 4. A fresh browser profile: nothing here; a wrong passphrase and a foreign file change nothing.
