@@ -20,6 +20,8 @@ export const queryKeys = {
   issuerClaimQr: (claimUrl: string) => ["issuer-claim-qr", claimUrl] as const,
   wallet: {
     identity: () => ["wallet", "identity"] as const,
+    /** openWallet(): locked or not, protection, last backup. */
+    vault: () => ["wallet", "vault"] as const,
     credentials: () => ["wallet", "credentials"] as const,
     claimOffer: (token: string) => ["wallet", "claim-offer", token] as const,
     qrCode: (jwt: string) => ["wallet", "qr-code", jwt] as const,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { extractCredential } from "./extract-credential";
+import { compactCredential } from "@/lib/credentials/compact-credential";
+import { fixtures } from "@/lib/credentials/__fixtures__/harness";
+import { extractCredential, extractCredentialWithReason } from "./extract-credential";
 
 const jwt = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJkaWQ6d2ViOmV4YW1wbGUuY29tIn0.MEUCIQDk3Xz-_abc123";
 
@@ -39,5 +41,26 @@ describe("extractCredential", () => {
 
   it("does not throw on malformed percent-encoding", () => {
     expect(extractCredential("100% sure %E0%A4%A")).toBeNull();
+  });
+});
+
+describe("extractCredential with the wallet's compact QR form", () => {
+  const signed = fixtures.jwts.credential;
+
+  it("inflates VITAE1 text back to the exact original JWT", () => {
+    const text = compactCredential.encode(signed)!;
+    expect(extractCredential(text)).toBe(signed);
+    expect(extractCredentialWithReason(`Scanned: ${text}\n`)).toEqual({ jwt: signed });
+  });
+
+  it("still takes the old raw JWT", () => {
+    expect(extractCredential(signed)).toBe(signed);
+  });
+
+  it("names the damage in a compact code instead of guessing", () => {
+    const text = compactCredential.encode(signed)!;
+    const result = extractCredentialWithReason(text.slice(0, -1));
+    expect(result.jwt).toBeNull();
+    expect(result).toMatchObject({ reason: expect.stringMatching(/damaged|cut short/) });
   });
 });

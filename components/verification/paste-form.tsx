@@ -4,12 +4,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { testIds } from "@/lib/test-ids";
-import { extractCredential } from "./extract-credential";
+import { extractCredentialWithReason } from "./extract-credential";
 
 /**
  * Pasted text goes to the verifier even when it does not look like a JWT: the `format` check
  * then says exactly what is wrong with it, in the same words the API uses. A JWT inside a link,
- * or wrapped over lines, is picked out first.
+ * or wrapped over lines, is picked out first, and the wallet's compact VITAE1 code is inflated.
  */
 export function PasteForm({ onCredential }: { onCredential: (jwt: string) => void }) {
   const [value, setValue] = useState("");
@@ -22,15 +22,20 @@ export function PasteForm({ onCredential }: { onCredential: (jwt: string) => voi
       setError("Paste a credential first.");
       return;
     }
+    const found = extractCredentialWithReason(text);
+    if (found.jwt === null && found.reason) {
+      setError(found.reason);
+      return;
+    }
     setError(undefined);
-    onCredential(extractCredential(text) ?? text);
+    onCredential(found.jwt ?? text);
   }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
       <TextAreaField
         label="Credential (JWT)"
-        hint="A long text in three parts separated by dots, starting with eyJ."
+        hint="A long text in three parts separated by dots, starting with eyJ, or a VITAE1: code."
         error={error}
         rows={5}
         value={value}

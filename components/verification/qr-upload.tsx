@@ -4,7 +4,7 @@ import { useId, useRef, useState, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { testIds } from "@/lib/test-ids";
 import { decodeQrImage } from "./decode-qr-image";
-import { extractCredential } from "./extract-credential";
+import { extractCredentialWithReason } from "./extract-credential";
 import { Icon } from "./icon";
 
 type State =
@@ -47,9 +47,14 @@ export function QrUpload({ onCredential }: { onCredential: (jwt: string) => void
       return;
     }
     if (attempt !== latest.current) return;
-    const jwt = text === null ? null : extractCredential(text);
+    const found = text === null ? null : extractCredentialWithReason(text);
+    const jwt = found?.jwt ?? null;
     if (jwt === null) {
-      setState({ kind: "failed", message: text === null ? messages.noQr : messages.noCredential });
+      const message =
+        text === null
+          ? messages.noQr
+          : (found?.jwt === null && found.reason) || messages.noCredential;
+      setState({ kind: "failed", message });
       return;
     }
     setState({ kind: "read", fileName: file.name });

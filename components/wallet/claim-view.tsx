@@ -8,9 +8,10 @@ import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
 import { ClaimError, claimCredential, fetchClaimOffer } from "@/lib/wallet/claim-credential";
-import { getIdentity } from "@/lib/wallet/wallet-store";
+import { openWallet } from "@/lib/wallet/wallet-store";
 import { ClaimOfferSummary } from "./claim-offer-summary";
 import { ClaimSuccess } from "./claim-success";
+import { UnlockForm } from "./unlock-form";
 
 const walletLink = (
   <Link href="/wallet" className="font-medium underline">
@@ -56,12 +57,17 @@ export function ClaimView({
     staleTime: Infinity,
     retry: (failures, error) => !(error instanceof ClaimError && error.status) && failures < 1,
   });
-  const identity = useQuery({ queryKey: queryKeys.wallet.identity(), queryFn: getIdentity });
+  // Opening the wallet unlocks one without a passphrase; a locked one is unlocked before claiming.
+  const vault = useQuery({ queryKey: queryKeys.wallet.vault(), queryFn: openWallet });
+  const identity = vault.data?.identity;
   const claim = useMutation({
     mutationFn: () => claimCredential(token),
     onSuccess: (outcome) => {
       queryClient.setQueryData(queryKeys.wallet.identity(), outcome.identity);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.wallet.credentials() });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.wallet.credentials() }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.wallet.vault() }),
+      ]);
     },
   });
 
@@ -79,18 +85,20 @@ export function ClaimView({
   return (
     <div className="grid gap-4">
       <ClaimOfferSummary offer={offer.data.offer} />
-      {identity.data === null ? (
+      {vault.data?.locked ? <UnlockForm /> : null}
+      {vault.error ? <ClaimErrorAlert error={vault.error} /> : null}
+      {vault.data && identity === null ? (
         <Alert tone="info" title="This will create your wallet">
           There is no wallet in this browser yet. Accepting creates one: a private key made in this
           browser, which never leaves it. The credential is then issued to that key.
         </Alert>
-      ) : identity.data ? (
+      ) : identity ? (
         <p className="text-sm text-slate-600">
           {offer.data.offer.issuer.name} will issue the credential to the wallet in this browser.
         </p>
       ) : null}
       {claim.error ? <ClaimErrorAlert error={claim.error} /> : null}
-      {finalError ? null : (
+      {finalError || !vault.data || vault.data.locked ? null : (
         <div>
           <Button
             onClick={() => claim.mutate()}

@@ -90,7 +90,8 @@ export function CredentialQrDialog({
               className="mx-auto block h-auto w-full max-w-[480px] [image-rendering:pixelated]"
             />
             <figcaption className="text-center text-xs text-slate-500">
-              QR version {qr.data.version}, error correction L, {jwt.length} characters
+              QR version {qr.data.version}, error correction {qr.data.level}
+              {qr.data.compact ? ", compact offline form" : ""}
             </figcaption>
           </figure>
         )}

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import type { HolderIdentity } from "@/lib/wallet/schemas";
 import { testIds } from "@/lib/test-ids";
 import { CopyButton } from "@/components/ui/copy-button";
+import { LastBackup } from "./backup-panel";
 
 /**
  * The DID, cut in the middle so the part that differs stays visible (every P-256 did:jwk starts
@@ -28,11 +29,13 @@ function DidText({ did }: { did: string }) {
 
 export function IdentityPanel({
   identity,
+  lastBackupAt,
   onCreate,
   creating,
   createError,
 }: {
   identity: HolderIdentity | null;
+  lastBackupAt: string | null;
   onCreate: () => void;
   creating: boolean;
   createError: Error | null;
@@ -74,8 +77,17 @@ export function IdentityPanel({
         <CopyButton value={identity.did} label="DID" data-testid={testIds.wallet.copyDid} />
       </div>
       <Alert tone="warning" title="Your credentials live only in this browser">
-        They are not stored on any server. Clearing this site&apos;s data, uninstalling the browser
-        or losing this device deletes them and your key for good, and there is no backup yet.
+        <p>
+          They are not stored on any server. Clearing this site&apos;s data, uninstalling the
+          browser or losing this device deletes them and your key for good, unless you have a backup
+          file.{" "}
+          <a href="#backup" className="font-medium underline">
+            {lastBackupAt ? "Make a new backup" : "Make a backup now"}
+          </a>
+        </p>
+        <div className="mt-2">
+          <LastBackup at={lastBackupAt} />
+        </div>
       </Alert>
     </Card>
   );

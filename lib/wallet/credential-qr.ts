@@ -1,25 +1,39 @@
 import "client-only";
 import { create, toDataURL } from "qrcode";
+import { compactCredential } from "@/lib/credentials/compact-credential";
 
 /**
- * The raw JWT as one QR code for a verifier's camera. Level L (7 % error correction) keeps the
- * code as small as possible for a phone screen, which does not get scuffed the way paper does.
+ * A credential as one QR code for a verifier's camera, in the compact VITAE1 form (the original
+ * JWT, compressed, as QR digits; see lib/credentials/compact-credential.ts), at error correction
+ * M so a smudged or glare-struck phone screen still reads. A licence lands around version 18; a
+ * JWT that cannot be carried exactly falls back to the raw text.
  */
 
-export type CredentialQr = { dataUrl: string; version: number };
+export type CredentialQr = {
+  dataUrl: string;
+  version: number;
+  level: "M";
+  /** Characters in the code. */
+  length: number;
+  compact: boolean;
+};
+
+const LEVEL = "M";
 
 export async function credentialQr(jwt: string): Promise<CredentialQr> {
+  const compact = compactCredential.encode(jwt);
+  const text = compact ?? jwt;
   let version: number;
   try {
-    ({ version } = create(jwt, { errorCorrectionLevel: "L" }));
+    ({ version } = create(text, { errorCorrectionLevel: LEVEL }));
   } catch {
-    // The only way `create` fails on a string: more than version 40 holds (2,953 bytes at L).
+    // The only way `create` fails on a string: more than version 40 holds.
     throw new Error(
       `This credential (${jwt.length} characters) is too large for a single QR code. Share the raw credential instead.`,
     );
   }
-  // A whole number of pixels per module (at least 4) keeps even version-40 codes readable by
-  // camera decoders; a fixed width made large codes blur below three pixels a module.
-  const dataUrl = await toDataURL(jwt, { errorCorrectionLevel: "L", margin: 4, scale: 4 });
-  return { dataUrl, version };
+  // A whole number of pixels per module (at least 4) keeps the code sharp for camera decoders; the
+  // image is then shown at up to 480 CSS pixels, about 4–5 px a module at version 18–25.
+  const dataUrl = await toDataURL(text, { errorCorrectionLevel: LEVEL, margin: 4, scale: 5 });
+  return { dataUrl, version, level: LEVEL, length: text.length, compact: compact !== null };
 }

@@ -78,3 +78,82 @@ export const storedCredentialSchema = z.object({
   claimedFrom: z.string().optional(),
 });
 export type StoredCredential = z.infer<typeof storedCredentialSchema>;
+
+/**
+ * Encryption at rest and backups (lib/wallet/wallet-crypto.ts, lib/wallet/backup.ts). Binary
+ * values are unpadded base64url strings, the same in IndexedDB and in a backup file.
+ */
+const b64u = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]*$/, "must be base64url");
+
+/** One AES-GCM ciphertext with its 96-bit IV. */
+export const sealedSchema = z.object({ iv: b64u(16, 16), ciphertext: b64u(22, 20_000_000) });
+export type Sealed = z.infer<typeof sealedSchema>;
+
+/**
+ * A credential in IndexedDB: its id and date stay clear (the store is keyed and sorted by them);
+ * everything else, the JWT included, is sealed under the wallet's data key with the id as
+ * associated data, so a record cannot be swapped under another id.
+ */
+export type EncryptedCredentialRecord = { id: string; addedAt: string } & Sealed;
+
+/** PBKDF2-SHA-256: fewer than OWASP's 600,000 iterations is refused; more than 10 M is a DoS. */
+export const MIN_PBKDF2_ITERATIONS = 600_000;
+export const kdfSchema = z.object({
+  name: z.literal("PBKDF2"),
+  hash: z.literal("SHA-256"),
+  iterations: z.number().int().min(MIN_PBKDF2_ITERATIONS).max(10_000_000),
+  salt: b64u(22, 43),
+});
+export type Kdf = z.infer<typeof kdfSchema>;
+
+/** The wallet data key, wrapped (AES-GCM) under a key derived from the doctor's passphrase. */
+export type PassphraseLock = { kdf: Kdf; iv: string; wrappedKey: string };
+
+export const passphraseSchema = z
+  .string()
+  .min(10, { error: "Use at least 10 characters; a short phrase of several words is best." })
+  .max(1024);
+
+/**
+ * The recovery key: a P-256 key made exportable on purpose, whose private part is kept sealed
+ * under the data key in this browser and otherwise exists only inside encrypted backups.
+ */
+export const recoveryKeySchema = z.object({
+  did: z.string().startsWith("did:jwk:"),
+  privateJwk: z.object({
+    kty: z.literal("EC"),
+    crv: z.literal("P-256"),
+    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    d: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  }),
+  createdAt: z.iso.datetime(),
+});
+export type RecoveryKey = z.infer<typeof recoveryKeySchema>;
+
+export const BACKUP_FORMAT = "vitae-wallet-backup" as const;
+
+/** The file a backup writes. Everything but these few header fields is in `ciphertext`. */
+export const backupEnvelopeSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  createdAt: z.iso.datetime(),
+  kdf: kdfSchema,
+  cipher: z.object({ name: z.literal("AES-GCM"), iv: b64u(16, 16) }),
+  ciphertext: b64u(22, 20_000_000),
+});
+export type BackupEnvelope = z.infer<typeof backupEnvelopeSchema>;
+
+/** What a backup holds once decrypted. */
+export const backupContentsSchema = z.object({
+  /** The DID the credentials were bound to in the wallet that wrote the backup. */
+  holderDid: z.string().nullable(),
+  credentials: z.array(storedCredentialSchema).max(10_000),
+  recoveryKeys: z.array(recoveryKeySchema).max(100),
+});
+export type BackupContents = z.infer<typeof backupContentsSchema>;

@@ -1,33 +1,81 @@
 import "client-only";
 import { openDB, type IDBPDatabase } from "idb";
+import { readBackup, writeBackup, type BackupError } from "./backup";
 import { describeCredential } from "./describe-credential";
 import { generateHolderKey } from "./holder-key";
-import type { HolderIdentity, StoredCredential } from "./schemas";
+import type {
+  EncryptedCredentialRecord,
+  HolderIdentity,
+  PassphraseLock,
+  RecoveryKey,
+  Sealed,
+  StoredCredential,
+} from "./schemas";
+import {
+  decryptCredential,
+  encryptCredential,
+  generateDataKey,
+  generateRecoveryKey,
+  isClearRecord,
+  lockDataKey,
+  sealRecoveryKeys,
+  unlockDataKey,
+  unsealRecoveryKeys,
+  type WalletCryptoError,
+} from "./wallet-crypto";
 
 /**
- * The wallet lives in this browser's IndexedDB and nowhere else: database `vitae-wallet`, one
- * `identity` record holding the holder's CryptoKeyPair (structured-cloned, so the private key
- * stays non-extractable at rest too) and one `credentials` record per credential. Clearing site
- * data deletes both; backup is a later feature.
+ * The wallet lives in this browser's IndexedDB and nowhere else, database `vitae-wallet`:
+ * - `identity`: the holder's CryptoKeyPair (structured-cloned, so the private key stays
+ *   non-extractable at rest too) and its DID;
+ * - `credentials`: one record per credential, sealed under the wallet's data key (see
+ *   wallet-crypto.ts); records from before encryption (schema v1) are sealed on first open;
+ * - `settings`: the data key (a non-extractable CryptoKey, or only its passphrase-wrapped bytes),
+ *   the sealed recovery keys and the date of the last backup.
+ * The unwrapped data key of a passphrase-protected wallet lives in this module's memory while the
+ * wallet is unlocked: a reload or "Lock" forgets it.
  */
+
+type DataKeyRecord =
+  | { id: "data-key"; kind: "device"; key: CryptoKey }
+  | { id: "data-key"; kind: "passphrase"; lock: PassphraseLock };
+type SettingsRecord =
+  DataKeyRecord | ({ id: "recovery-keys" } & Sealed) | { id: "last-backup"; at: string };
 
 type WalletDb = {
   identity: { key: string; value: HolderIdentity };
-  credentials: { key: string; value: StoredCredential; indexes: { "by-addedAt": string } };
+  credentials: {
+    key: string;
+    value: EncryptedCredentialRecord | StoredCredential;
+    indexes: { "by-addedAt": string };
+  };
+  settings: { key: string; value: SettingsRecord };
 };
 
 const DB_NAME = "vitae-wallet";
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const IDENTITY_ID = "holder";
 
+export class WalletLockedError extends Error {
+  readonly code = "LOCKED";
+  constructor() {
+    super("The wallet is locked. Unlock it with your passphrase first.");
+    this.name = "WalletLockedError";
+  }
+}
+
 let dbPromise: Promise<IDBPDatabase<WalletDb>> | undefined;
+let session: CryptoKey | undefined;
 
 function openWalletDb(): Promise<IDBPDatabase<WalletDb>> {
   dbPromise ??= openDB<WalletDb>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore("identity", { keyPath: "id" });
-      const credentials = db.createObjectStore("credentials", { keyPath: "id" });
-      credentials.createIndex("by-addedAt", "addedAt");
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore("identity", { keyPath: "id" });
+        const credentials = db.createObjectStore("credentials", { keyPath: "id" });
+        credentials.createIndex("by-addedAt", "addedAt");
+      }
+      if (oldVersion < 2) db.createObjectStore("settings", { keyPath: "id" });
     },
     // Another tab needs a newer schema: let it, and reopen on next use.
     blocking() {
@@ -41,6 +89,103 @@ function openWalletDb(): Promise<IDBPDatabase<WalletDb>> {
   return dbPromise;
 }
 
+export type WalletState = {
+  identity: HolderIdentity | null;
+  locked: boolean;
+  protection: "device" | "passphrase";
+  lastBackupAt: string | null;
+  credentialCount: number;
+};
+
+async function dataKeyRecord(db: IDBPDatabase<WalletDb>): Promise<DataKeyRecord> {
+  const existing = (await db.get("settings", "data-key")) as DataKeyRecord | undefined;
+  if (existing) return existing;
+  const record: DataKeyRecord = {
+    id: "data-key",
+    kind: "device",
+    key: await generateDataKey(false),
+  };
+  try {
+    await db.add("settings", record);
+    return record;
+  } catch (error) {
+    // Another tab made one first: use that one.
+    const winner = (await db.get("settings", "data-key")) as DataKeyRecord | undefined;
+    if (winner) return winner;
+    throw error;
+  }
+}
+
+/**
+ * Opens the wallet: makes the data key on first use, unlocks a wallet without a passphrase,
+ * seals any credential still stored in the clear and gives a wallet made before recovery keys
+ * its recovery key.
+ */
+export async function openWallet(): Promise<WalletState> {
+  const db = await openWalletDb();
+  const keyRecord = await dataKeyRecord(db);
+  if (keyRecord.kind === "device") session = keyRecord.key;
+  const identity = (await db.get("identity", IDENTITY_ID)) ?? null;
+  if (session) {
+    await sealClearRecords(db, session);
+    if (identity) await ensureRecoveryKey(db, session);
+  }
+  const lastBackup = (await db.get("settings", "last-backup")) as { at: string } | undefined;
+  return {
+    identity,
+    locked: !session,
+    protection: keyRecord.kind,
+    lastBackupAt: lastBackup?.at ?? null,
+    credentialCount: await db.count("credentials"),
+  };
+}
+
+async function sealClearRecords(db: IDBPDatabase<WalletDb>, key: CryptoKey): Promise<void> {
+  const clear = (await db.getAll("credentials")).filter(isClearRecord);
+  if (!clear.length) return;
+  const sealed = await Promise.all(clear.map((c) => encryptCredential(key, c)));
+  const tx = db.transaction("credentials", "readwrite");
+  await Promise.all([...sealed.map((r) => tx.store.put(r)), tx.done]);
+}
+
+async function readRecoveryKeys(
+  db: IDBPDatabase<WalletDb>,
+  key: CryptoKey,
+): Promise<RecoveryKey[]> {
+  const sealed = (await db.get("settings", "recovery-keys")) as Sealed | undefined;
+  return sealed ? unsealRecoveryKeys(key, sealed) : [];
+}
+
+async function ensureRecoveryKey(db: IDBPDatabase<WalletDb>, key: CryptoKey): Promise<void> {
+  if (await db.get("settings", "recovery-keys")) return;
+  const sealed = await sealRecoveryKeys(key, [await generateRecoveryKey()]);
+  await db.put("settings", { id: "recovery-keys", ...sealed });
+}
+
+function requireSession(): CryptoKey {
+  if (!session) throw new WalletLockedError();
+  return session;
+}
+
+export async function unlockWallet(passphrase: string): Promise<{ ok: true } | WalletCryptoError> {
+  const db = await openWalletDb();
+  const keyRecord = await dataKeyRecord(db);
+  if (keyRecord.kind === "device") {
+    session = keyRecord.key;
+    return { ok: true };
+  }
+  const unlocked = await unlockDataKey(keyRecord.lock, passphrase);
+  if (!unlocked.ok) return unlocked;
+  session = unlocked.value;
+  await openWallet();
+  return { ok: true };
+}
+
+/** Forgets the unwrapped data key. A wallet without a passphrase cannot be locked. */
+export function lockWallet(): void {
+  session = undefined;
+}
+
 /** Null (not undefined) when there is none, so it can be TanStack Query data. */
 export async function getIdentity(): Promise<HolderIdentity | null> {
   const db = await openWalletDb();
@@ -48,9 +193,9 @@ export async function getIdentity(): Promise<HolderIdentity | null> {
 }
 
 /**
- * Returns the existing identity, or makes one. Never replaces a key: losing it would orphan every
- * credential bound to its DID. Two tabs racing both generate a key, but `add` lets only the first
- * one in; the other reads the winner back.
+ * Returns the existing identity, or makes one, with its recovery key. Never replaces a key:
+ * losing it would orphan every credential bound to its DID. Two tabs racing both generate a key,
+ * but `add` lets only the first one in; the other reads the winner back.
  */
 export async function createIdentity(): Promise<HolderIdentity> {
   const existing = await getIdentity();
@@ -68,6 +213,7 @@ export async function createIdentity(): Promise<HolderIdentity> {
     if (winner) return winner;
     throw error;
   }
+  if (session) await ensureRecoveryKey(db, session);
   await requestPersistentStorage();
   return identity;
 }
@@ -84,10 +230,30 @@ async function requestPersistentStorage(): Promise<void> {
   }
 }
 
-/** Newest first. */
+/** The credential in a record, or null for one that does not open (left in place, not shown). */
+async function openRecord(
+  key: CryptoKey,
+  record: EncryptedCredentialRecord | StoredCredential,
+): Promise<StoredCredential | null> {
+  if (isClearRecord(record)) return record;
+  const opened = await decryptCredential(key, record);
+  return opened.ok ? opened.value : null;
+}
+
+async function readAllCredentials(
+  db: IDBPDatabase<WalletDb>,
+  key: CryptoKey,
+): Promise<StoredCredential[]> {
+  const records = await db.getAllFromIndex("credentials", "by-addedAt");
+  const opened = await Promise.all(records.map((r) => openRecord(key, r)));
+  return opened.filter((c): c is StoredCredential => c !== null);
+}
+
+/** Newest first. Throws WalletLockedError while locked. */
 export async function listCredentials(): Promise<StoredCredential[]> {
+  const key = requireSession();
   const db = await openWalletDb();
-  return (await db.getAllFromIndex("credentials", "by-addedAt")).reverse();
+  return (await readAllCredentials(db, key)).reverse();
 }
 
 export type NewCredential = {
@@ -105,6 +271,7 @@ export type NewCredential = {
 export async function addCredential(
   input: NewCredential,
 ): Promise<{ credential: StoredCredential; added: boolean }> {
+  const key = requireSession();
   const described = describeCredential(input.jwt);
   const id = described.id ?? input.fallbackId;
   if (!id || !described.issuerDid) {
@@ -120,16 +287,138 @@ export async function addCredential(
     ...(described.holderName ? { subjectName: described.holderName } : {}),
     ...(input.claimedFrom ? { claimedFrom: input.claimedFrom } : {}),
   };
+  // Sealed before the transaction: IndexedDB commits a transaction left waiting on other work.
+  const sealed = await encryptCredential(key, record);
   const db = await openWalletDb();
-  // One transaction for the look-up and the write: nothing awaited in between but IndexedDB.
   const tx = db.transaction("credentials", "readwrite");
   const existing = await tx.store.get(id);
-  if (!existing) await tx.store.add(record);
+  if (!existing) await tx.store.add(sealed);
   await tx.done;
-  return existing ? { credential: existing, added: false } : { credential: record, added: true };
+  if (!existing) return { credential: record, added: true };
+  return { credential: (await openRecord(key, existing)) ?? record, added: false };
 }
 
 export async function removeCredential(id: string): Promise<void> {
   const db = await openWalletDb();
   await db.delete("credentials", id);
+}
+
+/**
+ * Puts everything under a new data key in one transaction: all credentials and the recovery
+ * keys re-sealed, and the new key record. A failure anywhere before the commit changes nothing.
+ */
+async function rekey(newKey: CryptoKey, keyRecord: DataKeyRecord): Promise<void> {
+  const oldKey = requireSession();
+  const db = await openWalletDb();
+  const credentials = await readAllCredentials(db, oldKey);
+  const recoveryKeys = await readRecoveryKeys(db, oldKey);
+  const records = await Promise.all(credentials.map((c) => encryptCredential(newKey, c)));
+  const recovery = recoveryKeys.length ? await sealRecoveryKeys(newKey, recoveryKeys) : null;
+  const tx = db.transaction(["credentials", "settings"], "readwrite");
+  const writes: Promise<unknown>[] = records.map((r) => tx.objectStore("credentials").put(r));
+  writes.push(tx.objectStore("settings").put(keyRecord));
+  if (recovery) writes.push(tx.objectStore("settings").put({ id: "recovery-keys", ...recovery }));
+  await Promise.all([...writes, tx.done]);
+  session = newKey;
+}
+
+/** The current passphrase must be given again to change or remove it. */
+async function checkCurrentPassphrase(
+  current: string | undefined,
+): Promise<WalletCryptoError | null> {
+  const db = await openWalletDb();
+  const keyRecord = await dataKeyRecord(db);
+  if (keyRecord.kind === "device") return null;
+  const unlocked = await unlockDataKey(keyRecord.lock, current ?? "");
+  return unlocked.ok ? null : unlocked;
+}
+
+/** Sets or changes the passphrase. */
+export async function setPassphrase(
+  passphrase: string,
+  current?: string,
+): Promise<{ ok: true } | WalletCryptoError> {
+  requireSession();
+  const wrong = await checkCurrentPassphrase(current);
+  if (wrong) return wrong;
+  const { lock, key } = await lockDataKey(passphrase);
+  await rekey(key, { id: "data-key", kind: "passphrase", lock });
+  return { ok: true };
+}
+
+/** Back to a device-bound key: the wallet opens without asking in this browser profile. */
+export async function removePassphrase(current: string): Promise<{ ok: true } | WalletCryptoError> {
+  requireSession();
+  const wrong = await checkCurrentPassphrase(current);
+  if (wrong) return wrong;
+  const key = await generateDataKey(false);
+  await rekey(key, { id: "data-key", kind: "device", key });
+  return { ok: true };
+}
+
+export async function exportBackup(
+  passphrase: string,
+): Promise<
+  { ok: true; value: { text: string; fileName: string; createdAt: string } } | BackupError
+> {
+  const key = requireSession();
+  const db = await openWalletDb();
+  const identity = await getIdentity();
+  if (identity) await ensureRecoveryKey(db, key);
+  const result = await writeBackup(
+    {
+      holderDid: identity?.did ?? null,
+      credentials: await readAllCredentials(db, key),
+      recoveryKeys: await readRecoveryKeys(db, key),
+    },
+    passphrase,
+  );
+  if (result.ok) await db.put("settings", { id: "last-backup", at: result.value.createdAt });
+  return result;
+}
+
+export type RestoreSummary = {
+  added: number;
+  alreadyPresent: number;
+  backupCreatedAt: string;
+  /** The DID the restored credentials are bound to, when it is not this wallet's. */
+  previousHolderDid: string | null;
+};
+
+/**
+ * Restores a backup into this wallet: credentials not already here are added, recovery keys are
+ * kept alongside this wallet's own. A wrong passphrase or a damaged file changes nothing.
+ */
+export async function restoreBackup(
+  text: string,
+  passphrase: string,
+): Promise<{ ok: true; value: RestoreSummary } | BackupError> {
+  const backup = await readBackup(text, passphrase);
+  if (!backup.ok) return backup;
+  const key = requireSession();
+  const identity = await createIdentity();
+  const db = await openWalletDb();
+  const existingIds = new Set(await db.getAllKeys("credentials"));
+  const fresh = backup.value.credentials.filter((c) => !existingIds.has(c.id));
+  const records = await Promise.all(fresh.map((c) => encryptCredential(key, c)));
+  const current = await readRecoveryKeys(db, key);
+  const known = new Set(current.map((k) => k.did));
+  const merged = [...current, ...backup.value.recoveryKeys.filter((k) => !known.has(k.did))];
+  const recovery = merged.length ? await sealRecoveryKeys(key, merged) : null;
+  const tx = db.transaction(["credentials", "settings"], "readwrite");
+  const writes: Promise<unknown>[] = records.map((r) => tx.objectStore("credentials").put(r));
+  if (recovery) writes.push(tx.objectStore("settings").put({ id: "recovery-keys", ...recovery }));
+  await Promise.all([...writes, tx.done]);
+  return {
+    ok: true,
+    value: {
+      added: fresh.length,
+      alreadyPresent: backup.value.credentials.length - fresh.length,
+      backupCreatedAt: backup.value.createdAt,
+      previousHolderDid:
+        backup.value.holderDid && backup.value.holderDid !== identity.did
+          ? backup.value.holderDid
+          : null,
+    },
+  };
 }

@@ -1,52 +1,75 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { BackupPanel, RestoreForm, RestoreSummaryAlert } from "@/components/wallet/backup-panel";
 import { IdentityPanel } from "@/components/wallet/identity-panel";
+import { PassphraseSettings } from "@/components/wallet/passphrase-settings";
+import { UnlockForm } from "@/components/wallet/unlock-form";
 import { WalletCredentialList } from "@/components/wallet/wallet-credential-list";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
-import { createIdentity, getIdentity, listCredentials } from "@/lib/wallet/wallet-store";
+import {
+  createIdentity,
+  listCredentials,
+  openWallet,
+  type RestoreSummary,
+} from "@/lib/wallet/wallet-store";
 
 export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerConfig }) {
   const queryClient = useQueryClient();
-  const identity = useQuery({ queryKey: queryKeys.wallet.identity(), queryFn: getIdentity });
+  const [restored, setRestored] = useState<RestoreSummary>();
+  const vault = useQuery({ queryKey: queryKeys.wallet.vault(), queryFn: openWallet });
+  const open = vault.data && !vault.data.locked;
   const credentials = useQuery({
     queryKey: queryKeys.wallet.credentials(),
     queryFn: listCredentials,
+    enabled: Boolean(open),
   });
   const create = useMutation({
     mutationFn: createIdentity,
-    onSuccess: (created) => queryClient.setQueryData(queryKeys.wallet.identity(), created),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.wallet.vault() }),
   });
-  const storageError = identity.error ?? credentials.error;
+  const storageError = vault.error ?? credentials.error;
+  const identity = vault.data?.identity ?? null;
 
   return (
     <div className="grid max-w-3xl gap-6">
       <PageHeader
         title="My wallet"
-        description="Your credentials, kept in this browser and checked live against their issuers and the ledger."
+        description="Your credentials, encrypted in this browser and checked live against their issuers and the ledger."
       />
       {storageError ? (
         <Alert tone="error" title="This browser could not open your wallet">
           The wallet needs this site&apos;s storage (IndexedDB), which private browsing or strict
           privacy settings can turn off. ({storageError.message})
         </Alert>
-      ) : identity.isPending ? (
+      ) : vault.isPending ? (
         <p role="status" className="text-sm text-slate-600">
           Opening your wallet…
         </p>
+      ) : vault.data?.locked ? (
+        <UnlockForm />
       ) : (
         <IdentityPanel
-          identity={identity.data ?? null}
+          identity={identity}
+          lastBackupAt={vault.data?.lastBackupAt ?? null}
           onCreate={() => create.mutate()}
           creating={create.isPending}
           createError={create.error}
         />
       )}
-      {identity.data || credentials.data?.length ? (
+      {open && !identity && !vault.data?.credentialCount ? (
+        <Card>
+          <RestoreForm onRestored={setRestored} />
+        </Card>
+      ) : null}
+      {restored ? <RestoreSummaryAlert summary={restored} /> : null}
+      {open && (identity || vault.data?.credentialCount) ? (
         <section aria-labelledby="wallet-credentials" className="grid gap-3">
           <h2 id="wallet-credentials" className="text-lg font-semibold text-slate-900">
             Credentials
@@ -56,13 +79,25 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
               Loading credentials…
             </p>
           ) : credentials.data?.length ? (
-            <WalletCredentialList credentials={credentials.data} ledgerConfig={ledgerConfig} />
+            <WalletCredentialList
+              credentials={credentials.data}
+              ledgerConfig={ledgerConfig}
+              holderDid={identity?.did ?? null}
+            />
           ) : (
             <EmptyState title="No credentials yet">
-              Open a claim link from your issuer to add a credential.
+              Open a claim link from your issuer to add a credential, or restore a backup below.
             </EmptyState>
           )}
         </section>
+      ) : null}
+      {open && identity && vault.data ? (
+        <>
+          <div id="backup" className="scroll-mt-4">
+            <BackupPanel lastBackupAt={vault.data.lastBackupAt} onRestored={setRestored} />
+          </div>
+          <PassphraseSettings protection={vault.data.protection} />
+        </>
       ) : null}
     </div>
   );
