@@ -9,7 +9,9 @@ import { env } from "@/lib/env";
 import { createLedgerReader, type LedgerConfig, type LedgerReader } from "@/lib/ledger/reader";
 import { createLedgerWriter, type LedgerWriter } from "@/lib/ledger/writer";
 import { STATUS_LIST_SIZE } from "@/lib/status/bitstring";
-import { createIssuerAgent, type IssuerAgent } from "./agent";
+import { createIssuerAgent, type IssuerAgent, type ManagedKeyReader } from "./agent";
+import { createBulkWorker, type BulkWorker } from "./bulk-worker";
+import { createHmac } from "node:crypto";
 import { createAnchorWorker, type AnchorWorker, type AnchorWorkerOptions } from "./anchor-worker";
 import { hashSecret } from "./hash-secret";
 import { demoIssuers } from "./demo-issuers";
@@ -23,6 +25,14 @@ import { ledgerKeyFor } from "./ledger-keys";
 export type IssuanceServices = {
   db: Db;
   agent: IssuerAgent;
+  /** Private keys from the agent's store, for the fast signer in sign-jwt-vc.ts only. */
+  readPrivateKey: ManagedKeyReader;
+  /**
+   * Derives the claim token of a bulk-issued credential from its id with a key derived from
+   * VITAE_SECRET: the result CSV can list every claim link again, yet the database keeps only
+   * the tokens' hashes (see bulk-worker.ts).
+   */
+  claimTokenFor(credentialId: string): string;
   publicUrl: string;
   /** One-time challenges for presentation requests (in memory: see lib/credentials/nonce-store). */
   challenges: NonceStore;
@@ -35,6 +45,8 @@ export type IssuanceServices = {
   statusLists: StatusListSettings;
   /** Drains status changes onto the ledger (see anchor-worker.ts). */
   anchoring: AnchorWorker;
+  /** Issues the rows of bulk jobs in the background (see bulk-worker.ts). */
+  bulk: BulkWorker;
 };
 
 export type StatusListSettings = {
@@ -64,9 +76,14 @@ export function createServices(opts: {
   anchoring?: Partial<AnchorWorkerOptions>;
 }): IssuanceServices {
   const { ledgerConfig } = opts;
-  const svc: Omit<IssuanceServices, "anchoring"> = {
+  const { agent, readPrivateKey } = createIssuerAgent(opts.db, opts.secret);
+  const claimKey = createHmac("sha256", opts.secret).update("vitae bulk claim tokens v1").digest();
+  const svc: Omit<IssuanceServices, "anchoring" | "bulk"> = {
     db: opts.db,
-    agent: createIssuerAgent(opts.db, opts.secret),
+    agent,
+    readPrivateKey,
+    claimTokenFor: (credentialId) =>
+      createHmac("sha256", claimKey).update(credentialId).digest("base64url").slice(0, 32),
     publicUrl: opts.publicUrl.replace(/\/$/, ""),
     challenges: createNonceStore({ maxEntries: MAX_OUTSTANDING_CHALLENGES }),
     ledger: {
@@ -89,6 +106,7 @@ export function createServices(opts: {
   };
   const full = svc as IssuanceServices;
   full.anchoring = createAnchorWorker(full, opts.anchoring);
+  full.bulk = createBulkWorker(full);
   return full;
 }
 

@@ -87,6 +87,18 @@ async function signListVersion(
  * is never handed out again, which merely opens the next series a little early.
  */
 export async function reserveSeries(svc: IssuanceServices, issuer: Issuer): Promise<number> {
+  return (await reserveSlots(svc, issuer, 1)).series;
+}
+
+/**
+ * Hands out up to `count` status slots in one series with one update (bulk issuance reserves a
+ * chunk at a time); fewer when the series fills up, and the caller asks again for the rest.
+ */
+export async function reserveSlots(
+  svc: IssuanceServices,
+  issuer: Issuer,
+  count: number,
+): Promise<{ series: number; count: number }> {
   for (;;) {
     const [current] = await svc.db
       .select({ series: max(statusLists.series) })
@@ -94,17 +106,22 @@ export async function reserveSeries(svc: IssuanceServices, issuer: Issuer): Prom
       .where(eq(statusLists.issuerSlug, issuer.slug));
     const series = current?.series ?? 0;
     if (series > 0) {
-      const reserved = await svc.db
-        .update(statusLists)
-        .set({ allocated: sql`${statusLists.allocated} + 1` })
-        .where(
-          and(
-            eq(statusLists.id, statusListId(issuer.slug, "revocation", series)),
-            sql`${statusLists.allocated} < ${statusLists.capacity}`,
-          ),
-        )
-        .returning({ series: statusLists.series });
-      if (reserved.length > 0) return series;
+      const id = statusListId(issuer.slug, "revocation", series);
+      const [list] = await svc.db
+        .select({ allocated: statusLists.allocated, capacity: statusLists.capacity })
+        .from(statusLists)
+        .where(eq(statusLists.id, id));
+      if (list && list.allocated < list.capacity) {
+        const granted = Math.min(count, list.capacity - list.allocated);
+        // Only from the count we read: a concurrent reservation makes us read again.
+        const reserved = await svc.db
+          .update(statusLists)
+          .set({ allocated: sql`${statusLists.allocated} + ${granted}` })
+          .where(and(eq(statusLists.id, id), eq(statusLists.allocated, list.allocated)))
+          .returning({ series: statusLists.series });
+        if (reserved.length > 0) return { series, count: granted };
+        continue;
+      }
     }
     await openSeries(svc, issuer, series + 1);
   }

@@ -66,6 +66,7 @@ export async function startTestServices(
   await seedDemoIssuers(svc, TEST_API_KEYS);
   // Closing stops the anchoring worker first, so no timer touches a closed database.
   const close = async () => {
+    await svc.bulk.stop();
     await svc.anchoring.stop();
     await db.close();
   };
