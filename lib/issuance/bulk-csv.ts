@@ -104,7 +104,7 @@ export function parseCsv(text: string, maxRows = BULK_MAX_ROWS): CsvTable {
     } else field += c;
     i++;
   }
-  if (quoted) refuse("The file ends inside a quoted value: a closing quote (\") is missing.");
+  if (quoted) refuse('The file ends inside a quoted value: a closing quote (") is missing.');
   if (field !== "" || record.length > 0) endRecord();
 
   const [header, ...rows] = records;

@@ -242,7 +242,8 @@ export async function bulkJobResultCsv(
     if (!c) note = row.state === "pending" ? "not issued yet" : (row.error ?? "failed");
     else if (c.status !== "active") note = `credential is ${c.status}`;
     else if (c.claimedAt) note = "already claimed";
-    else if (c.claimExpiresAt && c.claimExpiresAt.getTime() < now.getTime()) note = "claim link expired";
+    else if (c.claimExpiresAt && c.claimExpiresAt.getTime() < now.getTime())
+      note = "claim link expired";
     else {
       const token = svc.claimTokenFor(c.id);
       if (c.claimTokenHash === hashSecret(token)) link = `${svc.publicUrl}/wallet/claim#${token}`;

@@ -49,7 +49,13 @@ export function bulkFields(type: CredentialTypeName): BulkField[] {
             hint: listHint(f),
           });
         }
-      } else out.push({ path: f.path, label: f.label, required: parentRequired && f.required, kind: f.kind });
+      } else
+        out.push({
+          path: f.path,
+          label: f.label,
+          required: parentRequired && f.required,
+          kind: f.kind,
+        });
     }
   };
   walk(subjectFields(credentialTypes[type].subjectSchema), true);
@@ -181,7 +187,12 @@ export function validateBulkRows(
     if (!rowKey) {
       rowErrors.push({ row, field: "rowKey", column: rowKeyColumn, message: "row key is empty" });
     } else if (rowKey.length > 200) {
-      rowErrors.push({ row, field: "rowKey", column: rowKeyColumn, message: "row key is longer than 200 characters" });
+      rowErrors.push({
+        row,
+        field: "rowKey",
+        column: rowKeyColumn,
+        message: "row key is longer than 200 characters",
+      });
     } else if (firstRowByKey.has(rowKey)) {
       rowErrors.push({
         row,

@@ -41,7 +41,11 @@ export type BulkWorker = {
 
 export function createBulkWorker(
   svc: IssuanceServices,
-  opts: { chunkSize?: number } = {},
+  opts: {
+    chunkSize?: number;
+    /** Called after each chunk (tests use it to stop a run part-way, as a shutdown would). */
+    onChunk?: (jobId: string) => void;
+  } = {},
 ): BulkWorker {
   const chunkSize = opts.chunkSize ?? BULK_CHUNK_SIZE;
   const running = new Map<string, Promise<void>>();
@@ -54,8 +58,16 @@ export function createBulkWorker(
     const issuer = await findIssuer(svc, job.issuerSlug);
     const sign = await createBatchSigner(svc, issuer);
     while (!stopped) {
-      const done = await runChunk(svc, issuer, job.id, job.type as CredentialTypeName, sign, chunkSize);
+      const done = await runChunk(
+        svc,
+        issuer,
+        job.id,
+        job.type as CredentialTypeName,
+        sign,
+        chunkSize,
+      );
       if (done) break;
+      opts.onChunk?.(job.id);
     }
     if (stopped) return;
     await svc.db
@@ -72,7 +84,10 @@ export function createBulkWorker(
     const run = queue.then(() =>
       runJob(jobId).catch((err: unknown) => {
         // The job stays "running" and is resumed on the next start or enqueue.
-        console.error(`[vitae] bulk job ${jobId} paused:`, err instanceof Error ? err.message : "unknown");
+        console.error(
+          `[vitae] bulk job ${jobId} paused:`,
+          err instanceof Error ? err.message : "unknown",
+        );
       }),
     );
     queue = run;
@@ -201,4 +216,3 @@ async function linkRows(
     .returning({ rowNumber: bulkRows.rowNumber });
   return new Set(updated.map((u) => u.rowNumber));
 }
-

@@ -83,12 +83,17 @@ export const bulkUploadFieldsSchema = z.object({
     .transform((value, ctx) => {
       if (value === undefined || value === "") return undefined;
       try {
-        const parsed = z.record(z.string().max(200), z.string().max(200)).safeParse(JSON.parse(value));
+        const parsed = z
+          .record(z.string().max(200), z.string().max(200))
+          .safeParse(JSON.parse(value));
         if (parsed.success) return parsed.data;
       } catch {
         // reported below
       }
-      ctx.addIssue({ code: "custom", message: "must be a JSON object of field path → column name" });
+      ctx.addIssue({
+        code: "custom",
+        message: "must be a JSON object of field path → column name",
+      });
       return z.NEVER;
     }),
   rowKeyColumn: z.string().trim().min(1).max(200).optional(),

@@ -23,7 +23,11 @@ export function signJwtVc(
       data: typeof data === "string" ? data : new TextDecoder().decode(data),
       encoding: "utf-8",
     });
-  return createVerifiableCredentialJwt(payload, { did: issuer.did, signer, alg: "EdDSA" }, jwtOptions(issuer));
+  return createVerifiableCredentialJwt(
+    payload,
+    { did: issuer.did, signer, alg: "EdDSA" },
+    jwtOptions(issuer),
+  );
 }
 
 function jwtOptions(issuer: SigningIssuer) {

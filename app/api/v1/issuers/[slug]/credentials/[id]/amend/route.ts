@@ -9,30 +9,28 @@ import { getServices } from "@/lib/issuance/services";
 
 const paramsSchema = z.object({ slug: issuerSlugSchema, id: z.uuid("not a credential id") });
 
-export const POST = handle(
-  async (req, ctx: { params: Promise<{ slug: string; id: string }> }) => {
-    const { slug, id } = parseInput(paramsSchema, await ctx.params, "Unknown credential.");
-    const svc = await getServices();
-    const issuer = await authenticateIssuer(svc, req.headers.get("authorization"), slug);
-    const body = await parseJsonBody(req, amendCredentialBodySchema);
-    const amended = await amendCredential(svc, issuer, id, body);
-    return NextResponse.json(
-      {
-        id: amended.id,
-        jwt: amended.jwt,
-        claimUrl: amended.claimUrl,
-        claimExpiresAt: amended.claimExpiresAt,
-        status: amended.status,
-        previous: amended.previous,
-        superseded: {
-          id: amended.superseded.id,
-          status: "revoked",
-          reason: "superseded",
-          anchorState: amended.superseded.anchor.state,
-          anchorTx: amended.superseded.anchor.anchorTx,
-        },
+export const POST = handle(async (req, ctx: { params: Promise<{ slug: string; id: string }> }) => {
+  const { slug, id } = parseInput(paramsSchema, await ctx.params, "Unknown credential.");
+  const svc = await getServices();
+  const issuer = await authenticateIssuer(svc, req.headers.get("authorization"), slug);
+  const body = await parseJsonBody(req, amendCredentialBodySchema);
+  const amended = await amendCredential(svc, issuer, id, body);
+  return NextResponse.json(
+    {
+      id: amended.id,
+      jwt: amended.jwt,
+      claimUrl: amended.claimUrl,
+      claimExpiresAt: amended.claimExpiresAt,
+      status: amended.status,
+      previous: amended.previous,
+      superseded: {
+        id: amended.superseded.id,
+        status: "revoked",
+        reason: "superseded",
+        anchorState: amended.superseded.anchor.state,
+        anchorTx: amended.superseded.anchor.anchorTx,
       },
-      { status: 201 },
-    );
-  },
-);
+    },
+    { status: 201 },
+  );
+});
