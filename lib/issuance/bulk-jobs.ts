@@ -29,7 +29,7 @@ import type { IssuanceServices } from "./services";
 
 /** At most this many row errors are sent back; the counts are always complete. */
 const MAX_REPORTED_ERRORS = 500;
-const INSERT_BATCH = 1000;
+const INSERT_BATCH = 5000;
 
 export type BulkUpload = BulkUploadFields & { fileName: string; bytes: Uint8Array };
 
@@ -145,15 +145,17 @@ export async function createBulkJob(
       total: checked.valid.length,
       skipped: checked.invalidRows,
     });
+    // One JSON parameter per batch (jsonb_to_recordset): far faster than a parameter per value.
     for (let i = 0; i < checked.valid.length; i += INSERT_BATCH) {
-      await tx.insert(bulkRows).values(
-        checked.valid.slice(i, i + INSERT_BATCH).map((r) => ({
-          jobId: id,
-          rowNumber: r.rowNumber,
-          rowKey: r.rowKey,
-          subject: r.subject,
-        })),
-      );
+      const batch = checked.valid.slice(i, i + INSERT_BATCH).map((r) => ({
+        n: r.rowNumber,
+        key: r.rowKey,
+        subject: r.subject,
+      }));
+      await tx.execute(sql`
+        insert into ${bulkRows} (job_id, row_number, row_key, subject)
+        select ${id}, x.n, x.key, x.subject
+          from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(n int, key text, subject jsonb)`);
     }
   });
   // AUDIT: append "bulk job started" (issuer, job id, file hash, row count) — no row data.

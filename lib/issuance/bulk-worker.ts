@@ -1,6 +1,6 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { subjectValidUntil, type CredentialTypeName } from "@/lib/credentials/credential-types";
 import { bulkJobs, bulkRows, credentials } from "@/lib/db/schema";
 import { STATUS_LIST_SIZE } from "@/lib/status/bitstring";
@@ -117,7 +117,16 @@ export function createBulkWorker(
 
 type Signer = Awaited<ReturnType<typeof createBatchSigner>>;
 
-/** Issues the next chunk of pending rows; returns true when the job has none left. */
+/** Rows of `db.execute`: PGlite answers `{ rows }`, postgres-js an array of rows. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
+/**
+ * Issues the next chunk of pending rows; returns true when the job has none left. Rows travel
+ * to the database as one JSON parameter (jsonb_to_recordset): with PGlite that is several times
+ * faster than a statement with a parameter per value.
+ */
 async function runChunk(
   svc: IssuanceServices,
   issuer: Issuer,
@@ -133,11 +142,28 @@ async function runChunk(
     .orderBy(asc(bulkRows.rowNumber))
     .limit(chunkSize);
   if (rows.length === 0) return true;
-  const numbers = rows.map((r) => r.rowNumber);
+  const [first, last] = [rows[0]!.rowNumber, rows.at(-1)!.rowNumber];
 
-  // Rows whose key already has a credential (an earlier upload, or this chunk before a crash).
-  const linked = await linkRows(svc.db, issuer, jobId, numbers, "existing");
-  const todo = rows.filter((r) => !linked.has(r.rowNumber));
+  // Rows whose key already has a credential: an earlier upload, or this chunk before a crash.
+  const existing = rowsOf<{ id: string; row_key: string }>(
+    await svc.db.execute(sql`
+      select id, row_key from ${credentials}
+       where issuer_slug = ${issuer.slug}
+         and row_key in (select jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.rowKey))}::jsonb))
+         and row_key is not null and previous_id is null`),
+  );
+  const existingByKey = new Map(existing.map((e) => [e.row_key, e.id]));
+  if (existingByKey.size > 0) {
+    const links = rows.flatMap((r) => {
+      const id = existingByKey.get(r.rowKey);
+      return id ? [{ n: r.rowNumber, id }] : [];
+    });
+    await svc.db.execute(sql`
+      update ${bulkRows} as b set state = 'existing', credential_id = x.id
+        from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as x(n int, id text)
+       where b.job_id = ${jobId} and b.row_number = x.n and b.state = 'pending'`);
+  }
+  const todo = rows.filter((r) => !existingByKey.has(r.rowKey));
   if (todo.length === 0) return false;
 
   const { series, count } = await reserveSlots(svc, issuer, todo.length);
@@ -154,7 +180,7 @@ async function runChunk(
   const now = new Date();
   const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const claimExpiresAt = new Date(now.getTime() + CLAIM_LINK_TTL_MS);
-  const values: (typeof credentials.$inferInsert & { jwt: string })[] = [];
+  const records: Record<string, unknown>[] = [];
   for (const r of batch) {
     let statusIndex: number;
     do statusIndex = randomInt(STATUS_LIST_SIZE);
@@ -166,53 +192,49 @@ async function runChunk(
       id: randomUUID(),
       issuerSlug: issuer.slug,
       type,
-      subjectDid: typeof subjectDid === "string" ? subjectDid : null,
       claims,
       listSeries: series,
       statusIndex,
       issuedAt,
       validUntil: until ? new Date(until) : null,
-      claimExpiresAt,
-      rowKey: r.rowKey,
       previousId: null,
     };
-    const jwt = await sign(credentialPayload(svc, row, row.subjectDid));
-    values.push({ ...row, jwt, claimTokenHash: hashSecret(svc.claimTokenFor(row.id)) });
+    const holder = typeof subjectDid === "string" ? subjectDid : null;
+    records.push({
+      id: row.id,
+      type,
+      subject_did: holder,
+      claims,
+      jwt: await sign(credentialPayload(svc, row, holder)),
+      list_series: series,
+      status_index: statusIndex,
+      valid_until: row.validUntil?.toISOString() ?? null,
+      claim_token_hash: hashSecret(svc.claimTokenFor(row.id)),
+      row_key: r.rowKey,
+    });
   }
 
-  await svc.db.transaction(async (tx) => {
-    // A row key taken meanwhile, or a status slot taken by a concurrent single issue, makes
-    // that row's insert a no-op: the row stays pending and the next chunk links or redraws it.
-    await tx.insert(credentials).values(values).onConflictDoNothing();
-    await linkRows(tx, issuer, jobId, numbers, "issued");
-  });
-  return false;
-}
-
-type Executor = Pick<IssuanceServices["db"], "update">;
-
-/** Marks the pending rows among `numbers` whose key has an original credential; returns them. */
-async function linkRows(
-  db: Executor,
-  issuer: Issuer,
-  jobId: string,
-  numbers: number[],
-  state: "issued" | "existing",
-): Promise<Set<number>> {
-  const updated = await db
-    .update(bulkRows)
-    .set({
-      state,
-      credentialId: sql`(select ${credentials.id} from ${credentials} where ${credentials.issuerSlug} = ${issuer.slug} and ${credentials.rowKey} = ${bulkRows.rowKey} and ${credentials.previousId} is null)`,
-    })
-    .where(
-      and(
-        eq(bulkRows.jobId, jobId),
-        eq(bulkRows.state, "pending"),
-        inArray(bulkRows.rowNumber, numbers),
-        sql`exists (select 1 from ${credentials} where ${credentials.issuerSlug} = ${issuer.slug} and ${credentials.rowKey} = ${bulkRows.rowKey} and ${credentials.previousId} is null)`,
-      ),
+  // One statement: the credentials and their rows' new state commit together. A row key taken
+  // meanwhile, or a status slot taken by a concurrent single issue, makes that row's insert a
+  // no-op: the row stays pending and the next chunk links or redraws it.
+  await svc.db.execute(sql`
+    with inserted as (
+      insert into ${credentials}
+        (id, issuer_slug, type, subject_did, claims, jwt, list_series, status_index, status,
+         valid_until, issued_at, claim_token_hash, claim_expires_at, row_key)
+      select x.id, ${issuer.slug}, x.type, x.subject_did, x.claims, x.jwt, x.list_series,
+             x.status_index, 'active', x.valid_until, ${issuedAt.toISOString()}::timestamptz,
+             x.claim_token_hash, ${claimExpiresAt.toISOString()}::timestamptz, x.row_key
+        from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(
+             id text, type text, subject_did text, claims jsonb, jwt text, list_series int,
+             status_index int, valid_until timestamptz, claim_token_hash text, row_key text)
+      on conflict do nothing
+      returning id, row_key
     )
-    .returning({ rowNumber: bulkRows.rowNumber });
-  return new Set(updated.map((u) => u.rowNumber));
+    update ${bulkRows} as b set state = 'issued', credential_id = inserted.id
+      from inserted
+     where b.job_id = ${jobId} and b.state = 'pending'
+       and b.row_number between ${first} and ${last}
+       and b.row_key = inserted.row_key`);
+  return false;
 }
