@@ -57,6 +57,10 @@ export function createBulkWorker(
     if (!job || job.state !== "running") return;
     const issuer = await findIssuer(svc, job.issuerSlug);
     const sign = await createBatchSigner(svc, issuer);
+    // Fresh planner statistics (PGlite never gathers them by itself): without them the row-key
+    // lookups below are planned as scans of every credential of the issuer.
+    await svc.db.execute(sql`analyze ${credentials}`);
+    await svc.db.execute(sql`analyze ${bulkRows}`);
     while (!stopped) {
       const done = await runChunk(
         svc,
@@ -147,10 +151,12 @@ async function runChunk(
   // Rows whose key already has a credential: an earlier upload, or this chunk before a crash.
   const existing = rowsOf<{ id: string; row_key: string }>(
     await svc.db.execute(sql`
-      select id, row_key from ${credentials}
-       where issuer_slug = ${issuer.slug}
-         and row_key in (select jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.rowKey))}::jsonb))
-         and row_key is not null and previous_id is null`),
+      select c.id, c.row_key
+        from jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.rowKey))}::jsonb) as k(key)
+        cross join lateral (
+          select id, row_key from ${credentials}
+           where issuer_slug = ${issuer.slug} and row_key = k.key
+             and row_key is not null and previous_id is null) as c`),
   );
   const existingByKey = new Map(existing.map((e) => [e.row_key, e.id]));
   if (existingByKey.size > 0) {

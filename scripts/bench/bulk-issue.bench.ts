@@ -32,11 +32,16 @@ const ISSUER_SLUG = "eastland-licensing";
 
 function licenceCsv(rows: number): string {
   const year = new Date().getUTCFullYear() + 2;
-  const lines = ["Licence number,Doctor's full name,Jurisdiction,Scope of practice,Licensed until,Conditions on practice"];
+  const lines = [
+    "Licence number,Doctor's full name,Jurisdiction,Scope of practice,Licensed until,Conditions on practice",
+  ];
   for (let i = 0; i < rows; i++) {
     const month = String(1 + (i % 12)).padStart(2, "0");
     const day = String(1 + (i % 28)).padStart(2, "0");
-    const conditions = i % 5 === 0 ? '"SUP-DIRECT: Must practise under direct supervision; No independent surgery"' : "";
+    const conditions =
+      i % 5 === 0
+        ? '"SUP-DIRECT: Must practise under direct supervision; No independent surgery"'
+        : "";
     lines.push(
       `EL-${200_000 + i},Dr Bulk Licensee ${i},Eastland,General registration,${year}-${month}-${day},${conditions}`,
     );
@@ -71,7 +76,8 @@ async function measure(svc: IssuanceServices): Promise<BenchResult> {
   }
   const result = await bulkJobResultCsv(svc, issuer, job.id);
   const bulkMs = total();
-  if (progress.issued !== ROWS) throw new Error(`Only ${progress.issued} of ${ROWS} rows were issued.`);
+  if (progress.issued !== ROWS)
+    throw new Error(`Only ${progress.issued} of ${ROWS} rows were issued.`);
   const links = result.csv.match(/wallet\/claim#/g)?.length ?? 0;
   if (links !== ROWS) throw new Error(`The result lists ${links} claim links, not ${ROWS}.`);
 
@@ -113,10 +119,26 @@ async function measure(svc: IssuanceServices): Promise<BenchResult> {
       { label: "end to end (upload → job done → result CSV)", value: bulkMs / 1000, unit: "s" },
       { label: "  of which: file checked, job + rows stored", value: acceptedMs, unit: "ms" },
       { label: "bulk throughput", value: perSecond(ROWS, bulkMs), unit: "credentials/s" },
-      { label: "raw did-jwt-vc signing of the same credentials", value: baselineMs / 1000, unit: "s" },
-      { label: "one signature via Veramo keyManagerSign", value: (veramoMs * 1000) / SIGN_SAMPLE, unit: "µs" },
-      { label: "one signature via the batch signer", value: (batchMs * 1000) / SIGN_SAMPLE, unit: "µs" },
-      { label: "one signature via raw did-jwt-vc (baseline)", value: (baselineMs * 1000) / ROWS, unit: "µs" },
+      {
+        label: "raw did-jwt-vc signing of the same credentials",
+        value: baselineMs / 1000,
+        unit: "s",
+      },
+      {
+        label: "one signature via Veramo keyManagerSign",
+        value: (veramoMs * 1000) / SIGN_SAMPLE,
+        unit: "µs",
+      },
+      {
+        label: "one signature via the batch signer",
+        value: (batchMs * 1000) / SIGN_SAMPLE,
+        unit: "µs",
+      },
+      {
+        label: "one signature via raw did-jwt-vc (baseline)",
+        value: (baselineMs * 1000) / ROWS,
+        unit: "µs",
+      },
     ],
     ratios: [
       { label: "bulk end to end / raw signing", value: bulkMs / baselineMs, goal: "<= 3" },
