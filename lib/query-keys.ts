@@ -2,6 +2,11 @@
 export const queryKeys = {
   issuers: () => ["issuers"] as const,
   issuerCredentials: (slug: string) => ["issuer", slug, "credentials"] as const,
+  /** Under issuerCredentials(slug), so invalidating that refreshes every search too. */
+  issuerCredentialSearch: (slug: string, search: Record<string, string | number>) =>
+    ["issuer", slug, "credentials", search] as const,
+  issuerBulkJobs: (slug: string) => ["issuer", slug, "bulk-jobs"] as const,
+  issuerBulkJob: (slug: string, jobId: string) => ["issuer", slug, "bulk-jobs", jobId] as const,
   // Not `issuers()`: the verifier caches a TrustSnapshot under that key, the console a plain list.
   issuerDirectory: () => ["issuer-directory"] as const,
   issuerClaimQr: (claimUrl: string) => ["issuer-claim-qr", claimUrl] as const,

@@ -36,6 +36,8 @@ export type IssuedCredentialSummary = {
   };
   /** The ledger anchor behind the credential's current status. */
   anchor: CredentialAnchor | null;
+  /** The credential's claims as issued (for corrections in the console). */
+  subject: Record<string, unknown>;
   /** The issuer's key for the record (bulk row key), if any. */
   rowKey: string | null;
   /** The credential this one corrects (amend). */
@@ -222,6 +224,7 @@ async function summarise(
         anchorTx: servedVersion?.anchorTx ?? null,
       },
       anchor,
+      subject: r.subjectDid ? { id: r.subjectDid, ...r.claims } : r.claims,
       rowKey: r.rowKey,
       previousId: r.previousId,
       supersededBy: correctedBy.get(r.id) ?? null,

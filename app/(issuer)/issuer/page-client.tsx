@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { BulkIssuePanel } from "@/components/issuer/bulk-issue-panel";
 import { IssueCredentialForm } from "@/components/issuer/issue-credential-form";
 import { IssueResult } from "@/components/issuer/issue-result";
 import { IssuedCredentialsTable } from "@/components/issuer/issued-credentials-table";
@@ -95,6 +96,9 @@ export function IssuerPageClient() {
           }
         />
       )}
+      {types.length > 0 ? (
+        <BulkIssuePanel key={`bulk-${session.slug}`} session={session} types={types} />
+      ) : null}
       <IssuedCredentialsTable session={session} />
     </>
   );
