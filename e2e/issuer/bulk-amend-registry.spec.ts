@@ -49,15 +49,20 @@ async function signIn(page: Page) {
   await expect(page.getByTestId(testIds.issuer.bulkPanel)).toBeVisible();
 }
 
-/** Claims a credential as a fresh wallet would (proof of possession) and returns its JWT. */
-async function claim(request: APIRequestContext, claimUrl: string): Promise<string> {
+type Holder = Awaited<ReturnType<typeof generateHolderKey>>;
+
+/** Claims a credential as a wallet does (proof of possession) and returns its JWT. */
+async function claim(
+  request: APIRequestContext,
+  claimUrl: string,
+  holder?: Holder,
+): Promise<string> {
   const token = claimUrl.split("#")[1]!;
   const offer = await request.get(`/api/v1/claims/${token}`);
   expect(offer.status()).toBe(200);
   const { nonce, audience } = (await offer.json()) as { nonce: string; audience: string };
-  const holder = await generateHolderKey();
   const res = await request.post(`/api/v1/claims/${token}`, {
-    data: { proof: await createProof(holder, { audience, nonce }) },
+    data: { proof: await createProof(holder ?? (await generateHolderKey()), { audience, nonce }) },
   });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { credential: string }).credential;
@@ -150,7 +155,8 @@ test("bulk issue a 500-row CSV with bad rows, amend one, revoke one, filter the 
 
   // Against the chain: a bulk credential claimed by a wallet verifies in full.
   const [, amendKey, amendName, , amendId, amendLink] = rows[1]!;
-  const originalJwt = await claim(request, amendLink!);
+  const doctor = await generateHolderKey();
+  const originalJwt = await claim(request, amendLink!, doctor);
   expect(await verify(request, originalJwt)).toMatchObject({
     verified: true,
     codes: { status: "STATUS_ACTIVE", anchor: "ANCHOR_MATCH" },
@@ -205,9 +211,19 @@ test("bulk issue a 500-row CSV with bad rows, amend one, revoke one, filter the 
   );
   await shot(page, "bulk-05-amended-desktop");
 
-  // Against the chain: the old one is revoked; the correction verifies and names it.
+  // Against the chain: the old one is revoked; the correction verifies and names it. It stays
+  // bound to the doctor's wallet that held the original: another wallet cannot claim it.
   expect((await verify(request, originalJwt)).codes.status).toBe("REVOKED");
-  const correctedJwt = await claim(request, newClaimUrl);
+  const token = newClaimUrl.split("#")[1]!;
+  const offer = (await (await request.get(`/api/v1/claims/${token}`)).json()) as {
+    nonce: string;
+    audience: string;
+  };
+  const stranger = await request.post(`/api/v1/claims/${token}`, {
+    data: { proof: await createProof(await generateHolderKey(), offer) },
+  });
+  expect(stranger.status()).toBe(403);
+  const correctedJwt = await claim(request, newClaimUrl, doctor);
   expect(payloadOf(correctedJwt).vc.previous).toBe(`urn:uuid:${amendId}`);
   expect(await verify(request, correctedJwt)).toMatchObject({
     verified: true,
