@@ -6,6 +6,7 @@ import { bulkJobs, bulkRows, credentials } from "@/lib/db/schema";
 import { STATUS_LIST_SIZE } from "@/lib/status/bitstring";
 import { findIssuer, type Issuer } from "./authenticate-issuer";
 import { credentialPayload } from "./credential-payload";
+import { rowsOf } from "./db-rows";
 import { hashSecret } from "./hash-secret";
 import { CLAIM_LINK_TTL_MS } from "./issue-credential";
 import type { IssuanceServices } from "./services";
@@ -120,11 +121,6 @@ export function createBulkWorker(
 }
 
 type Signer = Awaited<ReturnType<typeof createBatchSigner>>;
-
-/** Rows of `db.execute`: PGlite answers `{ rows }`, postgres-js an array of rows. */
-export function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
 
 /**
  * Issues the next chunk of pending rows; returns true when the job has none left. Rows travel

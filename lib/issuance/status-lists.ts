@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ledger/reader";
 import { createBitstring, encodeBitstring, setBit, STATUS_LIST_SIZE } from "@/lib/status/bitstring";
 import type { Issuer } from "./authenticate-issuer";
+import { rowsOf } from "./db-rows";
 import { withListLock } from "./list-lock";
 import type { IssuanceServices } from "./services";
 import { signJwtVc } from "./sign-jwt-vc";
@@ -106,21 +107,19 @@ export async function reserveSlots(
       .where(eq(statusLists.issuerSlug, issuer.slug));
     const series = current?.series ?? 0;
     if (series > 0) {
-      const id = statusListId(issuer.slug, "revocation", series);
-      const [list] = await svc.db
-        .select({ allocated: statusLists.allocated, capacity: statusLists.capacity })
-        .from(statusLists)
-        .where(eq(statusLists.id, id));
-      if (list && list.allocated < list.capacity) {
-        const granted = Math.min(count, list.capacity - list.allocated);
-        // Only from the count we read: a concurrent reservation makes us read again.
-        const reserved = await svc.db
-          .update(statusLists)
-          .set({ allocated: sql`${statusLists.allocated} + ${granted}` })
-          .where(and(eq(statusLists.id, id), eq(statusLists.allocated, list.allocated)))
-          .returning({ series: statusLists.series });
-        if (reserved.length > 0) return { series, count: granted };
-        continue;
+      // One atomic statement: the old count is read under the row lock the update takes, so
+      // concurrent reservations (1,000 single issues at once) queue instead of retrying.
+      const [reserved] = rowsOf<{ granted: number }>(
+        await svc.db.execute(sql`
+          update ${statusLists} as s
+             set allocated = least(s.allocated + ${count}, s.capacity)
+            from (select id, allocated as before from ${statusLists}
+                   where id = ${statusListId(issuer.slug, "revocation", series)} for update) as o
+           where s.id = o.id and s.allocated < s.capacity
+          returning least(s.allocated, s.capacity) - o.before as granted`),
+      );
+      if (reserved && Number(reserved.granted) > 0) {
+        return { series, count: Number(reserved.granted) };
       }
     }
     await openSeries(svc, issuer, series + 1);
