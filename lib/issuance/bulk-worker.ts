@@ -17,7 +17,8 @@ import { reserveSlots } from "./status-lists";
  * The bulk worker issues the rows of bulk jobs, in the server, a chunk at a time:
  *
  * - **Durable.** Jobs and rows are in the database; `start()` (at server start) resumes every
- *   unfinished job, so closing the tab or restarting the server loses nothing.
+ *   unfinished job, and again every 30 s, so closing the tab, a restart or a passing database
+ *   error loses nothing.
  * - **Idempotent by row key.** A chunk's credentials and its rows' new state are written in one
  *   transaction, and credentials are unique by (issuer, row key): a row whose key already has a
  *   credential is linked to it ("existing"), never issued twice, whether it comes from a
@@ -30,9 +31,10 @@ import { reserveSlots } from "./status-lists";
  */
 
 export const BULK_CHUNK_SIZE = 1000;
+const RESUME_EVERY_MS = 30_000;
 
 export type BulkWorker = {
-  /** Resumes every unfinished job (server start). */
+  /** Resumes every unfinished job now (server start) and every 30 s after. */
   start(): void;
   /** Queues a job; resolves when it has no pending rows left (or the worker stopped). */
   enqueue(jobId: string): Promise<void>;
@@ -101,20 +103,28 @@ export function createBulkWorker(
     return run;
   }
 
+  let sweeper: ReturnType<typeof setInterval> | undefined;
+  const resume = () =>
+    svc.db
+      .select({ id: bulkJobs.id })
+      .from(bulkJobs)
+      .where(eq(bulkJobs.state, "running"))
+      .orderBy(asc(bulkJobs.createdAt))
+      .then((jobs) => jobs.forEach((j) => void enqueue(j.id)))
+      .catch(() => undefined);
+
   return {
     start() {
-      if (stopped) return;
-      void svc.db
-        .select({ id: bulkJobs.id })
-        .from(bulkJobs)
-        .where(eq(bulkJobs.state, "running"))
-        .orderBy(asc(bulkJobs.createdAt))
-        .then((jobs) => jobs.forEach((j) => void enqueue(j.id)))
-        .catch(() => undefined);
+      if (stopped || sweeper) return;
+      void resume();
+      // A job paused by an error (the database was briefly unavailable, …) is picked up again.
+      sweeper = setInterval(() => void resume(), RESUME_EVERY_MS);
+      sweeper.unref?.();
     },
     enqueue,
     async stop() {
       stopped = true;
+      if (sweeper) clearInterval(sweeper);
       await queue;
     },
   };
