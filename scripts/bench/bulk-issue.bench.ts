@@ -10,6 +10,8 @@
  * before the timer starts (once per issuer, not per file). The baseline signs the very payloads
  * Vitae stored with did-jwt's EdDSASigner (@noble/curves) and nothing else.
  *
+ * BENCH_ROWS overrides the row count (e.g. for profiling).
+ *
  * It also prices one signature through Veramo's key manager against the batch signer.
  */
 import { generateKeyPairSync } from "node:crypto";
