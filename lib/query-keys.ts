@@ -9,6 +9,11 @@ export const queryKeys = {
   trustRegistryHistory: (chainId: number, address: string) =>
     ["trust-registry", chainId, address.toLowerCase(), "history"] as const,
   issuerCredentials: (slug: string) => ["issuer", slug, "credentials"] as const,
+  /** Under issuerCredentials(slug), so invalidating that refreshes every search too. */
+  issuerCredentialSearch: (slug: string, search: Record<string, string | number>) =>
+    ["issuer", slug, "credentials", search] as const,
+  issuerBulkJobs: (slug: string) => ["issuer", slug, "bulk-jobs"] as const,
+  issuerBulkJob: (slug: string, jobId: string) => ["issuer", slug, "bulk-jobs", jobId] as const,
   // The console's plain list of issuers Vitae hosts (GET /api/v1/issuers).
   issuerDirectory: () => ["issuer-directory"] as const,
   /** Keyed by a hash-free marker only: the key itself never goes into a cache key. */

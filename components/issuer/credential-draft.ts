@@ -159,3 +159,29 @@ export function serverFieldErrors(err: Error): DraftErrors {
   errors[""] = [err.message, ...unplaced].join(" ");
   return errors;
 }
+
+/** A draft filled from an issued subject (to correct it): the inverse of draftToSubject. */
+export function subjectToDraft(fields: FieldDescriptor[], subject: Record<string, unknown>): Draft {
+  const draft = emptyDraft(fields);
+  for (const field of fields) {
+    const value = subject[field.key];
+    if (field.kind === "group") {
+      if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+        draft[field.key] = subjectToDraft(field.fields, value as Record<string, unknown>);
+      }
+    } else if (field.kind === "list") {
+      if (Array.isArray(value)) {
+        draft[field.key] = value.map((item) => ({
+          ...emptyRow(field.fields),
+          values: subjectToDraft(
+            field.fields,
+            typeof item === "object" && item !== null ? (item as Record<string, unknown>) : {},
+          ),
+        }));
+      }
+    } else if (typeof value === "string" || typeof value === "number") {
+      draft[field.key] = String(value);
+    }
+  }
+  return draft;
+}

@@ -30,6 +30,7 @@ export function CredentialRow({
   busyAction,
   disabled,
   onAction,
+  onAmend,
 }: {
   credential: IssuedCredentialSummary;
   /** The action running on this row, if any. */
@@ -37,6 +38,8 @@ export function CredentialRow({
   /** Another row's action is running. */
   disabled: boolean;
   onAction: (action: StatusAction) => void;
+  /** Opens the correction form; absent when the credential cannot be corrected. */
+  onAmend?: () => void;
 }) {
   const badge = statusBadges[c.status];
   const holder = c.subjectName ?? "Unnamed holder";
@@ -50,6 +53,8 @@ export function CredentialRow({
     >
       <td className={cell}>
         <p className="font-medium text-slate-900">{holder}</p>
+        {c.rowKey ? <p className="text-xs text-slate-600">Row key {c.rowKey}</p> : null}
+        <ChainNote credential={c} />
         {c.subjectDid ? (
           <p title={c.subjectDid} className="max-w-56 truncate font-mono text-xs text-slate-600">
             {c.subjectDid}
@@ -89,6 +94,17 @@ export function CredentialRow({
               {toggle === "suspend" ? "Suspend" : "Reinstate"}
               <span className="sr-only"> the licence of {holder}</span>
             </Button>
+            {onAmend ? (
+              <Button
+                variant="secondary"
+                className={compact}
+                disabled={disabled || busyAction !== undefined}
+                onClick={onAmend}
+                data-testid={testIds.issuer.amend}
+              >
+                Correct<span className="sr-only"> the credential of {holder}</span>
+              </Button>
+            ) : null}
             <Button
               variant="danger"
               className={compact}
@@ -103,6 +119,31 @@ export function CredentialRow({
         )}
       </td>
     </tr>
+  );
+}
+
+/** Where the row sits in a chain of corrections: what it corrects, what superseded it. */
+function ChainNote({ credential: c }: { credential: IssuedCredentialSummary }) {
+  if (!c.previousId && !c.supersededBy) return null;
+  return (
+    <div data-testid={testIds.issuer.rowChain} className="mt-1 grid gap-0.5 text-xs text-slate-700">
+      {c.previousId ? (
+        <p>
+          Corrects{" "}
+          <span title={`urn:uuid:${c.previousId}`} className="font-mono">
+            {c.previousId.slice(0, 8)}
+          </span>
+        </p>
+      ) : null}
+      {c.supersededBy ? (
+        <p>
+          Superseded by{" "}
+          <span title={`urn:uuid:${c.supersededBy}`} className="font-mono">
+            {c.supersededBy.slice(0, 8)}
+          </span>
+        </p>
+      ) : null}
+    </div>
   );
 }
 

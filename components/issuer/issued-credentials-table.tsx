@@ -1,25 +1,39 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import {
+  credentialTypeNames,
+  credentialTypes,
+  isCredentialTypeName,
+} from "@/lib/credentials/credential-types";
 import type { StatusAction } from "@/lib/issuance/schemas";
 import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
+import { AmendDialog } from "./amend-dialog";
+import { serverFieldErrors, type DraftErrors } from "./credential-draft";
 import { CredentialRow } from "./credential-row";
 import {
   IssuerApiError,
   issuerApi,
+  type CredentialSearch,
   type IssuedCredentialSummary,
   type IssuerSession,
   type StatusChange,
 } from "./issuer-api";
 import { StatusChangeDialog } from "./status-change-dialog";
 
-/** The API returns the newest credentials up to this many. */
-const LIST_LIMIT = 100;
+/** Rows per page of the registry. */
+const PAGE_SIZE = 25;
+
+type Filters = Required<
+  Pick<CredentialSearch, "q" | "type" | "status" | "issuedFrom" | "issuedTo">
+>;
+const noFilters: Filters = { q: "", type: "", status: "", issuedFrom: "", issuedTo: "" };
 
 type Change = { credential: IssuedCredentialSummary; action: StatusAction; reason?: string };
 type Outcome = { tone: "success" | "warning" | "error"; title: string; detail: ReactNode };
@@ -63,10 +77,62 @@ export function IssuedCredentialsTable({ session }: { session: IssuerSession }) 
   const [confirming, setConfirming] = useState<Change | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const list = useQuery({
-    queryKey: queryKeys.issuerCredentials(session.slug),
-    queryFn: ({ signal }) => issuerApi.listCredentials(session, signal),
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [draftQuery, setDraftQuery] = useState("");
+  const [offset, setOffset] = useState(0);
+  const [amending, setAmending] = useState<IssuedCredentialSummary | null>(null);
+  const [amendErrors, setAmendErrors] = useState<DraftErrors>({});
+  const search = { ...filters, limit: PAGE_SIZE, offset };
+
+  const page = useQuery({
+    queryKey: queryKeys.issuerCredentialSearch(session.slug, search),
+    queryFn: ({ signal }) => issuerApi.searchCredentials(session, search, signal),
     staleTime: 15_000,
+    placeholderData: (previous) => previous,
+  });
+  const total = page.data?.total ?? 0;
+  const filtered = Object.values(filters).some((v) => v !== "");
+
+  function applyFilters(next: Partial<Filters>) {
+    setFilters((f) => ({ ...f, ...next }));
+    setOffset(0);
+  }
+
+  function submitSearch(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    applyFilters({ q: draftQuery.trim() });
+  }
+
+  const amend = useMutation({
+    mutationFn: ({
+      credential,
+      subject,
+    }: {
+      credential: IssuedCredentialSummary;
+      subject: Record<string, unknown>;
+    }) => issuerApi.amendCredential(session, credential.id, subject),
+    onSuccess: (result, { credential }) => {
+      setAmending(null);
+      setAmendErrors({});
+      setOutcome({
+        tone: result.superseded.anchorState === "pending" ? "warning" : "success",
+        title: `Corrected the credential of ${holderOf(credential)}.`,
+        detail: (
+          <>
+            The correction <code className="font-mono text-xs">{result.id}</code> names{" "}
+            <code className="font-mono text-xs">{result.previous}</code> as the credential it
+            replaces, which is now revoked as superseded
+            {result.superseded.anchorState === "pending"
+              ? " (pending anchor — will be anchored when the ledger is reachable)."
+              : "."}{" "}
+            New claim link: <code className="font-mono text-xs break-all">{result.claimUrl}</code>
+          </>
+        ),
+      });
+    },
+    onError: (err) => setAmendErrors(serverFieldErrors(err)),
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.issuerCredentials(session.slug) }),
   });
 
   const change = useMutation({
@@ -106,11 +172,76 @@ export function IssuedCredentialsTable({ session }: { session: IssuerSession }) 
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
           Issued credentials
         </h2>
-        {list.isSuccess ? (
-          <Button variant="secondary" busy={list.isFetching} onClick={() => void list.refetch()}>
+        {page.isSuccess ? (
+          <Button variant="secondary" busy={page.isFetching} onClick={() => void page.refetch()}>
             Refresh
           </Button>
         ) : null}
+      </div>
+
+      <div className="mb-3 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))]">
+        <form
+          role="search"
+          onSubmit={submitSearch}
+          className="flex items-end gap-2 sm:col-span-2 lg:col-span-1"
+        >
+          <div className="min-w-0 flex-1">
+            <TextField
+              label="Search"
+              type="search"
+              placeholder="Name, licence number or row key, credential id"
+              value={draftQuery}
+              onChange={(e) => {
+                setDraftQuery(e.target.value);
+                if (e.target.value === "" && filters.q !== "") applyFilters({ q: "" });
+              }}
+              data-testid={testIds.issuer.registrySearch}
+            />
+          </div>
+          <Button type="submit" variant="secondary">
+            Search
+          </Button>
+        </form>
+        <SelectField
+          label="Type"
+          value={filters.type}
+          onChange={(e) => applyFilters({ type: e.target.value })}
+          data-testid={testIds.issuer.registryType}
+        >
+          <option value="">All types</option>
+          {credentialTypeNames.map((t) => (
+            <option key={t} value={t}>
+              {credentialTypes[t].title}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Status"
+          value={filters.status}
+          onChange={(e) => applyFilters({ status: e.target.value })}
+          data-testid={testIds.issuer.registryStatus}
+        >
+          <option value="">Any status</option>
+          <option value="active">Active</option>
+          <option value="suspended">Suspended</option>
+          <option value="revoked">Revoked</option>
+        </SelectField>
+        <TextField
+          label="Issued from"
+          type="date"
+          value={filters.issuedFrom}
+          max={filters.issuedTo || undefined}
+          onChange={(e) => applyFilters({ issuedFrom: e.target.value })}
+          data-testid={testIds.issuer.registryFrom}
+        />
+        <TextField
+          label="Issued until"
+          type="date"
+          value={filters.issuedTo}
+          min={filters.issuedFrom || undefined}
+          onChange={(e) => applyFilters({ issuedTo: e.target.value })}
+          data-testid={testIds.issuer.registryTo}
+        />
       </div>
 
       <div
@@ -129,31 +260,46 @@ export function IssuedCredentialsTable({ session }: { session: IssuerSession }) 
         ) : null}
       </div>
 
-      {list.isPending ? (
+      {page.isPending ? (
         <p role="status" className="py-8 text-center text-sm text-slate-600">
           Loading issued credentials…
         </p>
-      ) : list.isError ? (
+      ) : page.isError ? (
         <Alert tone="error" title="The issued credentials could not be loaded">
           <p>
-            {list.error.message}
-            {list.error instanceof IssuerApiError && list.error.status === 401
+            {page.error.message}
+            {page.error instanceof IssuerApiError && page.error.status === 401
               ? " Sign out and sign in again with a current key."
               : null}
           </p>
           <Button
             variant="secondary"
             className="mt-2"
-            busy={list.isFetching}
-            onClick={() => void list.refetch()}
+            busy={page.isFetching}
+            onClick={() => void page.refetch()}
           >
             Try again
           </Button>
         </Alert>
-      ) : list.data.length === 0 ? (
-        <EmptyState title="No credentials issued yet">
-          Credentials you issue appear here with their status and ledger anchor.
-        </EmptyState>
+      ) : page.data.items.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No credential matches">
+            Nothing issued by you matches these filters.{" "}
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setDraftQuery("");
+                applyFilters(noFilters);
+              }}
+            >
+              Clear the filters
+            </Button>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No credentials issued yet">
+            Credentials you issue appear here with their status and ledger anchor.
+          </EmptyState>
+        )
       ) : (
         <>
           {/* The table keeps its columns and scrolls inside this box on narrow screens. */}
@@ -176,7 +322,7 @@ export function IssuedCredentialsTable({ session }: { session: IssuerSession }) 
                 </tr>
               </thead>
               <tbody>
-                {list.data.map((credential) => (
+                {page.data.items.map((credential) => (
                   <CredentialRow
                     key={credential.id}
                     credential={credential}
@@ -185,18 +331,60 @@ export function IssuedCredentialsTable({ session }: { session: IssuerSession }) 
                     }
                     disabled={change.isPending}
                     onAction={(action) => onAction(credential, action)}
+                    onAmend={
+                      credential.subject && isCredentialTypeName(credential.type)
+                        ? () => {
+                            setAmendErrors({});
+                            setAmending(credential);
+                          }
+                        : undefined
+                    }
                   />
                 ))}
               </tbody>
             </table>
           </div>
-          {list.data.length >= LIST_LIMIT ? (
-            <p className="mt-2 text-xs text-slate-600">
-              Showing the newest {LIST_LIMIT} credentials.
+          <nav
+            aria-label="Registry pages"
+            className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700"
+          >
+            <p aria-live="polite" data-testid={testIds.issuer.registryTotal} data-total={total}>
+              {offset + 1}–{offset + page.data.items.length} of {total.toLocaleString()}{" "}
+              {filtered ? "matching credentials" : "credentials"}
             </p>
-          ) : null}
+            <div className="flex gap-2">
+              <Button
+                variant="secondary"
+                disabled={offset === 0 || page.isFetching}
+                onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+                data-testid={testIds.issuer.registryPrev}
+              >
+                Previous
+              </Button>
+              <Button
+                variant="secondary"
+                disabled={offset + PAGE_SIZE >= total || page.isFetching}
+                onClick={() => setOffset(offset + PAGE_SIZE)}
+                data-testid={testIds.issuer.registryNext}
+              >
+                Next
+              </Button>
+            </div>
+          </nav>
         </>
       )}
+
+      {amending && amending.subject && isCredentialTypeName(amending.type) ? (
+        <AmendDialog
+          type={amending.type}
+          subject={amending.subject}
+          holderName={holderOf(amending)}
+          busy={amend.isPending}
+          serverErrors={amendErrors}
+          onSubmit={(subject) => amend.mutate({ credential: amending, subject })}
+          onClose={() => setAmending(null)}
+        />
+      ) : null}
 
       {confirming ? (
         <StatusChangeDialog

@@ -61,6 +61,11 @@ const issuedCredentialSummarySchema = z.object({
       lastError: z.string().nullable(),
     })
     .nullable(),
+  // Added with search and amend; optional so an older server still parses.
+  subject: z.record(z.string(), z.unknown()).optional(),
+  rowKey: z.string().nullable().optional(),
+  previousId: z.string().nullable().optional(),
+  supersededBy: z.string().nullable().optional(),
 });
 export type IssuedCredentialSummary = z.infer<typeof issuedCredentialSummarySchema>;
 
@@ -72,6 +77,80 @@ const statusChangeSchema = z.object({
   status: credentialStatusSchema,
 });
 export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+const amendedCredentialSchema = issuedCredentialSchema.extend({
+  previous: z.string(),
+  superseded: z.object({
+    id: z.string(),
+    anchorState: z.enum(["anchored", "pending"]),
+    anchorTx: z.string().nullable(),
+  }),
+});
+export type AmendedCredential = z.infer<typeof amendedCredentialSchema>;
+
+const bulkRowErrorSchema = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type BulkRowError = z.infer<typeof bulkRowErrorSchema>;
+
+const bulkPreviewSchema = z.object({
+  type: z.string(),
+  headers: z.array(z.string()),
+  fields: z.array(
+    z.object({
+      path: z.string(),
+      label: z.string(),
+      required: z.boolean(),
+      kind: z.string(),
+      hint: z.string().optional(),
+    }),
+  ),
+  mapping: z.record(z.string(), z.string()),
+  rowKeyColumn: z.string().nullable(),
+  mappingErrors: z.record(z.string(), z.array(z.string())),
+  rowCount: z.number().int(),
+  validCount: z.number().int(),
+  invalidCount: z.number().int(),
+  errors: z.array(bulkRowErrorSchema),
+});
+export type BulkPreview = z.infer<typeof bulkPreviewSchema>;
+
+const bulkJobSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  fileName: z.string(),
+  state: z.enum(["running", "done"]),
+  total: z.number().int(),
+  skipped: z.number().int(),
+  pending: z.number().int(),
+  issued: z.number().int(),
+  existing: z.number().int(),
+  failed: z.number().int(),
+  createdAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type BulkJob = z.infer<typeof bulkJobSchema>;
+
+export type BulkUploadInput = {
+  file: File;
+  type: CredentialType;
+  mapping?: Record<string, string>;
+  rowKeyColumn?: string;
+  skipInvalid?: boolean;
+};
+
+export type CredentialSearch = {
+  q?: string;
+  type?: string;
+  status?: string;
+  issuedFrom?: string;
+  issuedTo?: string;
+  limit?: number;
+  offset?: number;
+};
 
 const errorBodySchema = z.object({
   error: z.object({
@@ -101,6 +180,74 @@ export class IssuerApiError extends Error {
     this.code = code;
     this.fields = fields;
   }
+}
+
+async function send(
+  path: string,
+  init: {
+    method?: "GET" | "POST";
+    session?: IssuerSession;
+    body?: unknown;
+    form?: FormData;
+    signal?: AbortSignal;
+  },
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (init.session?.key) headers.Authorization = `Bearer ${init.session.key}`;
+  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: init.method ?? "GET",
+      headers,
+      body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+      cache: "no-store",
+      signal: init.signal,
+    });
+  } catch (err) {
+    if (init.signal?.aborted) throw err;
+    throw new IssuerApiError(
+      0,
+      "NETWORK",
+      "Could not reach the Vitae server. Check your connection and try again.",
+    );
+  }
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => undefined);
+    const parsed = errorBodySchema.safeParse(body);
+    if (parsed.success) {
+      const { code, message, fields } = parsed.data.error;
+      throw new IssuerApiError(res.status, code, message, fields);
+    }
+    throw new IssuerApiError(res.status, "HTTP_ERROR", `The server answered ${res.status}.`);
+  }
+  return res;
+}
+
+async function parseAnswer<S extends z.ZodType>(res: Response, schema: S): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new IssuerApiError(
+      res.status,
+      "BAD_RESPONSE",
+      "The server's answer was not in the expected form. Reload the page; if it persists, the server may be a different version.",
+    );
+  }
+  return parsed.data;
+}
+
+function bulkForm(input: BulkUploadInput): FormData {
+  const form = new FormData();
+  form.set("file", input.file, input.file.name);
+  form.set("type", input.type);
+  if (input.mapping) form.set("mapping", JSON.stringify(input.mapping));
+  if (input.rowKeyColumn) form.set("rowKeyColumn", input.rowKeyColumn);
+  if (input.skipInvalid) form.set("skipInvalid", "true");
+  return form;
+}
+
+function bulkPath(slug: string) {
+  return `/api/v1/issuers/${encodeURIComponent(slug)}/bulk`;
 }
 
 async function request<S extends z.ZodType>(
@@ -292,6 +439,71 @@ export const issuerApi = {
       session,
       signal,
     }),
+
+  /** One page of the registry and the number of all matches. */
+  searchCredentials: async (
+    session: IssuerSession,
+    search: CredentialSearch,
+    signal?: AbortSignal,
+  ): Promise<{ items: IssuedCredentialSummary[]; total: number }> => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(search)) {
+      if (value !== undefined && value !== "") params.set(key, String(value));
+    }
+    const res = await send(`${credentialsPath(session.slug)}?${params}`, { session, signal });
+    const items = await parseAnswer(res, z.array(issuedCredentialSummarySchema));
+    const total = Number(res.headers.get("X-Total-Count") ?? items.length);
+    return { items, total: Number.isFinite(total) ? total : items.length };
+  },
+
+  amendCredential: (
+    session: IssuerSession,
+    credentialId: string,
+    subject: Record<string, unknown>,
+  ) =>
+    request(
+      `${credentialsPath(session.slug)}/${encodeURIComponent(credentialId)}/amend`,
+      amendedCredentialSchema,
+      { method: "POST", session, body: { subject } },
+    ),
+
+  bulkPreview: async (session: IssuerSession, input: BulkUploadInput) =>
+    parseAnswer(
+      await send(`${bulkPath(session.slug)}/preview`, {
+        method: "POST",
+        session,
+        form: bulkForm(input),
+      }),
+      bulkPreviewSchema,
+    ),
+
+  bulkStart: async (session: IssuerSession, input: BulkUploadInput) =>
+    parseAnswer(
+      await send(`${bulkPath(session.slug)}/jobs`, {
+        method: "POST",
+        session,
+        form: bulkForm(input),
+      }),
+      bulkJobSchema,
+    ),
+
+  bulkJobs: (session: IssuerSession, signal?: AbortSignal) =>
+    request(`${bulkPath(session.slug)}/jobs`, z.array(bulkJobSchema), { session, signal }),
+
+  bulkJob: (session: IssuerSession, jobId: string, signal?: AbortSignal) =>
+    request(`${bulkPath(session.slug)}/jobs/${encodeURIComponent(jobId)}`, bulkJobSchema, {
+      session,
+      signal,
+    }),
+
+  /** The result CSV (claim links are secrets: fetched with the key, never put in a URL). */
+  bulkResult: async (session: IssuerSession, jobId: string) => {
+    const res = await send(`${bulkPath(session.slug)}/jobs/${encodeURIComponent(jobId)}/result`, {
+      session,
+    });
+    const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1];
+    return { blob: await res.blob(), fileName: name ?? "claim-links.csv" };
+  },
 
   issueCredential: (session: IssuerSession, body: IssueCredentialBody) =>
     request(credentialsPath(session.slug), issuedCredentialSchema, {

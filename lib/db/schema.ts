@@ -182,11 +182,75 @@ export const credentials = pgTable(
     claimNonce: text("claim_nonce"),
     claimExpiresAt: timestamp("claim_expires_at", { withTimezone: true }),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    /**
+     * The issuer's own key for the record behind the credential (a bulk file's row key, e.g. a
+     * licence number). Bulk issuance is idempotent by it: one original credential per key.
+     */
+    rowKey: text("row_key"),
+    /** The credential this one corrects (amend); the old one is revoked as "superseded". */
+    previousId: text("previous_id"),
   },
   (t) => [
     // Random indexes are never reused: one credential per (issuer, series, index).
     uniqueIndex("credentials_status_slot").on(t.issuerSlug, t.listSeries, t.statusIndex),
     index("credentials_issuer_issued").on(t.issuerSlug, t.issuedAt.desc()),
+    // Corrections carry the row key of what they correct, so only originals are unique by it.
+    uniqueIndex("credentials_row_key")
+      .on(t.issuerSlug, t.rowKey)
+      .where(sql`${t.rowKey} is not null and ${t.previousId} is null`),
+    index("credentials_previous").on(t.previousId),
+  ],
+);
+
+/**
+ * A bulk issuance job: a validated CSV turned into rows, issued by the server's bulk worker in
+ * chunks. Job and rows live in the database, so the work survives the tab closing and a restart.
+ */
+export const bulkJobs = pgTable(
+  "bulk_jobs",
+  {
+    id: text("id").primaryKey(),
+    issuerSlug: text("issuer_slug")
+      .notNull()
+      .references(() => issuers.slug),
+    type: text("type").notNull(),
+    fileName: text("file_name").notNull(),
+    /** SHA-256 of the uploaded file (not the file: its rows are below). */
+    fileHash: text("file_hash").notNull(),
+    total: integer("total").notNull(),
+    /** Rows of the file left out as invalid when the job was created (not in bulk_rows). */
+    skipped: integer("skipped").notNull().default(0),
+    state: text("state", { enum: ["running", "done"] })
+      .notNull()
+      .default("running"),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("bulk_jobs_issuer").on(t.issuerSlug, t.createdAt.desc())],
+);
+
+export const bulkRows = pgTable(
+  "bulk_rows",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => bulkJobs.id),
+    /** The row's line in the file (header = 1), as the preview named it. */
+    rowNumber: integer("row_number").notNull(),
+    rowKey: text("row_key").notNull(),
+    subject: jsonb("subject").$type<Record<string, unknown>>().notNull(),
+    /** "existing": the row key already had a credential (re-upload); nothing new was issued. */
+    state: text("state", { enum: ["pending", "issued", "existing", "failed"] })
+      .notNull()
+      .default("pending"),
+    credentialId: text("credential_id"),
+    error: text("error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.rowNumber] }),
+    index("bulk_rows_pending")
+      .on(t.jobId, t.rowNumber)
+      .where(sql`${t.state} = 'pending'`),
   ],
 );
 

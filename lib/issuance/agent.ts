@@ -14,14 +14,23 @@ import { DrizzleDidStore, DrizzleKeyStore, DrizzlePrivateKeyStore } from "./vera
  */
 export type IssuerAgent = TAgent<IKeyManager & IDIDManager>;
 
-export function createIssuerAgent(db: Db, secret: string): IssuerAgent {
-  return createAgent<IKeyManager & IDIDManager>({
+/**
+ * Reads a managed private key out of the agent's own store (Veramo keeps managing it: creation,
+ * sealing, rotation). Only sign-jwt-vc.ts uses it, to sign thousands of credentials in a row
+ * without Veramo's per-call overhead.
+ */
+export type ManagedKeyReader = (kid: string) => Promise<{ type: string; privateKeyHex: string }>;
+
+export function createIssuerAgent(
+  db: Db,
+  secret: string,
+): { agent: IssuerAgent; readPrivateKey: ManagedKeyReader } {
+  const privateKeys = new DrizzlePrivateKeyStore(db, new SecretBox(secret));
+  const agent = createAgent<IKeyManager & IDIDManager>({
     plugins: [
       new KeyManager({
         store: new DrizzleKeyStore(db),
-        kms: {
-          local: new KeyManagementSystem(new DrizzlePrivateKeyStore(db, new SecretBox(secret))),
-        },
+        kms: { local: new KeyManagementSystem(privateKeys) },
       }),
       new DIDManager({
         store: new DrizzleDidStore(db),
@@ -30,4 +39,6 @@ export function createIssuerAgent(db: Db, secret: string): IssuerAgent {
       }),
     ],
   });
+  // kms-local stores each private key under its kid.
+  return { agent, readPrivateKey: (kid) => privateKeys.getKey({ alias: kid }) };
 }

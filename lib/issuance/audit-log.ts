@@ -33,6 +33,8 @@ export type AuditAction =
   | "credential.suspended"
   | "credential.reinstated"
   | "credential.amended"
+  | "bulk.started"
+  | "bulk.finished"
   | "staff.created"
   | "staff.role-changed"
   | "staff.disabled"

@@ -9,7 +9,8 @@ import { statusListId, statusListUrl } from "./status-lists";
 type CredentialRow = Pick<
   typeof credentials.$inferSelect,
   "id" | "issuerSlug" | "type" | "claims" | "listSeries" | "statusIndex" | "issuedAt" | "validUntil"
->;
+> &
+  Partial<Pick<typeof credentials.$inferSelect, "previousId">>;
 
 /**
  * The JWT payload of a credential, built from its database row. The same row gives the same
@@ -46,6 +47,8 @@ export function credentialPayload(
       credentialStatus: [entry("revocation"), entry("suspension")] as unknown as NonNullable<
         JwtCredentialPayload["vc"]["credentialStatus"]
       >,
+      // A correction names the credential it replaces (which is revoked as "superseded").
+      ...(row.previousId ? { previous: `urn:uuid:${row.previousId}` } : {}),
     },
   };
 }

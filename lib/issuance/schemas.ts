@@ -122,3 +122,63 @@ export const auditLogQuerySchema = z.object({
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
+
+/** The form fields of a bulk upload (multipart/form-data, beside the file itself). */
+export const bulkUploadFieldsSchema = z.object({
+  type: credentialTypeSchema,
+  /** JSON object: subject path → column name. Absent: matched by header. */
+  mapping: z
+    .string()
+    .max(16 * 1024)
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return undefined;
+      try {
+        const parsed = z
+          .record(z.string().max(200), z.string().max(200))
+          .safeParse(JSON.parse(value));
+        if (parsed.success) return parsed.data;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({
+        code: "custom",
+        message: "must be a JSON object of field path → column name",
+      });
+      return z.NEVER;
+    }),
+  rowKeyColumn: z.string().trim().min(1).max(200).optional(),
+  skipInvalid: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
+export type BulkUploadFields = z.infer<typeof bulkUploadFieldsSchema>;
+
+export const bulkJobIdSchema = z.uuid("not a bulk job id");
+
+/** Corrected subject for POST …/credentials/{id}/amend; the type stays that of the original. */
+export const amendCredentialBodySchema = z.object({
+  subject: z.record(z.string(), z.unknown()),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export type AmendCredentialBody = z.infer<typeof amendCredentialBodySchema>;
+
+const isoDay = z.iso.date("must be a date as YYYY-MM-DD");
+
+/** Query of GET /api/v1/issuers/{slug}/credentials; every parameter is optional. */
+export const credentialSearchSchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    type: credentialTypeSchema.optional(),
+    status: z.enum(["active", "revoked", "suspended"]).optional(),
+    issuedFrom: isoDay.optional(),
+    issuedTo: isoDay.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .refine((s) => !s.issuedFrom || !s.issuedTo || s.issuedFrom <= s.issuedTo, {
+    message: "must not be before issuedFrom",
+    path: ["issuedTo"],
+  });
+export type CredentialSearch = z.infer<typeof credentialSearchSchema>;

@@ -13,7 +13,9 @@ import {
 } from "@/lib/ledger/registry-reader";
 import { createLedgerWriter, type LedgerWriter } from "@/lib/ledger/writer";
 import { STATUS_LIST_SIZE } from "@/lib/status/bitstring";
-import { createIssuerAgent, type IssuerAgent } from "./agent";
+import { createIssuerAgent, type IssuerAgent, type ManagedKeyReader } from "./agent";
+import { createBulkWorker, type BulkWorker } from "./bulk-worker";
+import { createHmac } from "node:crypto";
 import { createChallengeStore, type ChallengeStore } from "./challenge-store";
 import { systemActor } from "./audit-log";
 import { findIssuer } from "./authenticate-issuer";
@@ -32,6 +34,14 @@ import { seedAccreditations } from "./seed-accreditations";
 export type IssuanceServices = {
   db: Db;
   agent: IssuerAgent;
+  /** Private keys from the agent's store, for the fast signer in sign-jwt-vc.ts only. */
+  readPrivateKey: ManagedKeyReader;
+  /**
+   * Derives the claim token of a bulk-issued credential from its id with a key derived from
+   * VITAE_SECRET: the result CSV can list every claim link again, yet the database keeps only
+   * the tokens' hashes (see bulk-worker.ts).
+   */
+  claimTokenFor(credentialId: string): string;
   publicUrl: string;
   /** One-time challenges for presentation requests, in the database (see challenge-store.ts). */
   challenges: ChallengeStore;
@@ -58,6 +68,8 @@ export type IssuanceServices = {
     /** SHA-256 (hex) of GOVERNANCE_API_KEY, the console's sign-in key. */
     governanceApiKeyHash: string | undefined;
   };
+  /** Issues the rows of bulk jobs in the background (see bulk-worker.ts). */
+  bulk: BulkWorker;
 };
 
 export type StatusListSettings = {
@@ -93,9 +105,14 @@ export function createServices(opts: {
     chainId: ledgerConfig.chainId,
     registryAddress: opts.registryAddress,
   };
-  const svc: Omit<IssuanceServices, "anchoring"> = {
+  const { agent, readPrivateKey } = createIssuerAgent(opts.db, opts.secret);
+  const claimKey = createHmac("sha256", opts.secret).update("vitae bulk claim tokens v1").digest();
+  const svc: Omit<IssuanceServices, "anchoring" | "bulk"> = {
     db: opts.db,
-    agent: createIssuerAgent(opts.db, opts.secret),
+    agent,
+    readPrivateKey,
+    claimTokenFor: (credentialId) =>
+      createHmac("sha256", claimKey).update(credentialId).digest("base64url").slice(0, 32),
     publicUrl: opts.publicUrl.replace(/\/$/, ""),
     challenges: createChallengeStore(opts.db),
     ledger: {
@@ -126,6 +143,7 @@ export function createServices(opts: {
   };
   const full = svc as IssuanceServices;
   full.anchoring = createAnchorWorker(full, opts.anchoring);
+  full.bulk = createBulkWorker(full);
   return full;
 }
 

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ledger/reader";
 import { createBitstring, encodeBitstring, setBit, STATUS_LIST_SIZE } from "@/lib/status/bitstring";
 import type { Issuer } from "./authenticate-issuer";
+import { rowsOf } from "./db-rows";
 import { withListLock } from "./list-lock";
 import type { IssuanceServices } from "./services";
 import { signJwtVc } from "./sign-jwt-vc";
@@ -87,6 +88,18 @@ async function signListVersion(
  * is never handed out again, which merely opens the next series a little early.
  */
 export async function reserveSeries(svc: IssuanceServices, issuer: Issuer): Promise<number> {
+  return (await reserveSlots(svc, issuer, 1)).series;
+}
+
+/**
+ * Hands out up to `count` status slots in one series with one update (bulk issuance reserves a
+ * chunk at a time); fewer when the series fills up, and the caller asks again for the rest.
+ */
+export async function reserveSlots(
+  svc: IssuanceServices,
+  issuer: Issuer,
+  count: number,
+): Promise<{ series: number; count: number }> {
   for (;;) {
     const [current] = await svc.db
       .select({ series: max(statusLists.series) })
@@ -94,17 +107,20 @@ export async function reserveSeries(svc: IssuanceServices, issuer: Issuer): Prom
       .where(eq(statusLists.issuerSlug, issuer.slug));
     const series = current?.series ?? 0;
     if (series > 0) {
-      const reserved = await svc.db
-        .update(statusLists)
-        .set({ allocated: sql`${statusLists.allocated} + 1` })
-        .where(
-          and(
-            eq(statusLists.id, statusListId(issuer.slug, "revocation", series)),
-            sql`${statusLists.allocated} < ${statusLists.capacity}`,
-          ),
-        )
-        .returning({ series: statusLists.series });
-      if (reserved.length > 0) return series;
+      // One atomic statement: the old count is read under the row lock the update takes, so
+      // concurrent reservations (1,000 single issues at once) queue instead of retrying.
+      const [reserved] = rowsOf<{ granted: number }>(
+        await svc.db.execute(sql`
+          update ${statusLists} as s
+             set allocated = least(s.allocated + ${count}, s.capacity)
+            from (select id, allocated as before from ${statusLists}
+                   where id = ${statusListId(issuer.slug, "revocation", series)} for update) as o
+           where s.id = o.id and s.allocated < s.capacity
+          returning least(s.allocated, s.capacity) - o.before as granted`),
+      );
+      if (reserved && Number(reserved.granted) > 0) {
+        return { series, count: Number(reserved.granted) };
+      }
     }
     await openSeries(svc, issuer, series + 1);
   }

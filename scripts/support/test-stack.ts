@@ -102,6 +102,7 @@ export async function startTestServices(
   await seedDemoIssuers(svc, TEST_API_KEYS, TEST_ADMIN_PASSWORDS);
   // Closing stops the anchoring worker first, so no timer touches a closed database.
   const close = async () => {
+    await svc.bulk.stop();
     await svc.anchoring.stop();
     await db.close();
   };

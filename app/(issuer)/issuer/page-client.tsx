@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { BulkIssuePanel } from "@/components/issuer/bulk-issue-panel";
 import { IssueCredentialForm } from "@/components/issuer/issue-credential-form";
 import { IssueResult } from "@/components/issuer/issue-result";
 import { IssuedCredentialsTable } from "@/components/issuer/issued-credentials-table";
@@ -66,6 +67,9 @@ function IssuePage({ session }: { session: SignedIn }) {
           }
         />
       )}
+      {types.length > 0 ? (
+        <BulkIssuePanel key={`bulk-${session.slug}`} session={session} types={types} />
+      ) : null}
       <IssuedCredentialsTable session={session} />
     </>
   );
