@@ -7,8 +7,7 @@ import type { VerificationResult } from "@/lib/credentials/verification";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
 import { createBrowserVerifier } from "./create-browser-verifier";
-
-type TrustSnapshot = Parameters<typeof createBrowserVerifier>[1];
+import { trustSnapshotQuery } from "./use-browser-verifier";
 
 export type Verify = (jwt: string) => Promise<VerificationResult<DecodedCredential>>;
 
@@ -21,7 +20,8 @@ export type Verification = { result: VerificationResult<DecodedCredential>; chec
  *
  * A recheck also uses a fresh verifier: the shared one keeps issuers' DID documents for minutes,
  * which suits a queue of doctors, but "Check again" should see a key the issuer just rotated or
- * withdrew, and read status lists and anchors anew (the shared one reuses them for up to 30 s).
+ * withdrew, an accreditation the authority just withdrew, and read status lists and anchors anew
+ * (the shared verifier reuses those readings for up to 30 s).
  */
 export function useVerification(verify: Verify | undefined, ledgerConfig: PublicLedgerConfig) {
   const queryClient = useQueryClient();
@@ -33,8 +33,9 @@ export function useVerification(verify: Verify | undefined, ledgerConfig: Public
     queryFn:
       jwt !== null && verify
         ? async (): Promise<Verification> => {
+            // "Check again" re-reads the trust registry, so a withdrawal just mined shows.
             const trust = fresh.current
-              ? queryClient.getQueryData<TrustSnapshot>(queryKeys.issuers())
+              ? await queryClient.fetchQuery({ ...trustSnapshotQuery(ledgerConfig), staleTime: 0 })
               : undefined;
             fresh.current = false;
             const run = trust ? createBrowserVerifier(ledgerConfig, trust) : verify;
