@@ -399,12 +399,13 @@ async function makeVerdict(
     : false;
   const owner = hashMatches ? await deps.resolveDid(issuer) : undefined;
   const transient = pre.transient || (owner !== undefined && !owner.ok);
-  const accounts =
-    owner?.ok === true
-      ? owner.document.verificationMethod
-          .map((m) => EIP155_ACCOUNT.exec(m.blockchainAccountId ?? "")?.[1]?.toLowerCase())
-          .filter((a): a is string => a !== undefined)
-      : [];
+  // `document` is the resolution's DID document (the field's name), not the browser's.
+  const ownerDid = owner?.ok === true ? owner["document"] : undefined;
+  const accounts = ownerDid
+    ? ownerDid.verificationMethod
+        .map((m) => EIP155_ACCOUNT.exec(m.blockchainAccountId ?? "")?.[1]?.toLowerCase())
+        .filter((a): a is string => a !== undefined)
+    : [];
   // A reading shared by a context says when it was taken and how long such readings are reused.
   const freshness: Record<string, string | number> =
     source.maxAgeSeconds === undefined
