@@ -337,6 +337,13 @@ describe("amend", () => {
     });
     expect(byId.get(amended.id)).toMatchObject({ status: "active", previousId: original.id });
 
+    // The old claim link no longer hands out the superseded credential.
+    const oldToken = original.claimUrl.split("#")[1]!;
+    await expect(getClaimOffer(svc, oldToken)).rejects.toMatchObject({
+      code: "GONE",
+      message: expect.stringContaining("corrected"),
+    });
+
     // The old one cannot be amended again, nor can another issuer amend the new one.
     await expect(
       amendCredential(svc, licensing, original.id, {

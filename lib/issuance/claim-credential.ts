@@ -42,6 +42,16 @@ async function findClaim(svc: IssuanceServices, token: string, now: Date) {
       "This credential has already been claimed. Each claim link works once.",
     );
   }
+  if (row.credential.status === "revoked") {
+    // A corrected credential replaces it; its own claim link is the one to use.
+    const superseded = row.credential.statusReason === "superseded";
+    throw new AppError(
+      "GONE",
+      superseded
+        ? `${row.issuer.name} has replaced this credential with a corrected one. Use the link for the corrected credential instead.`
+        : `${row.issuer.name} has revoked this credential, so it can no longer be claimed.`,
+    );
+  }
   if (row.credential.claimExpiresAt && row.credential.claimExpiresAt.getTime() < now.getTime()) {
     throw new AppError(
       "GONE",
