@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
+import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { withdrawalReasons, type WithdrawalReasonId } from "@/lib/trust/schemas";
@@ -25,21 +26,9 @@ export function WithdrawDialog({
   onConfirm: (reason: WithdrawalReasonId) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const reasonId = useId();
   const [reason, setReason] = useState<WithdrawalReasonId>("UNSPECIFIED");
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, []);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -47,18 +36,12 @@ export function WithdrawDialog({
   }
 
   return (
-    <dialog
-      ref={ref}
-      aria-modal="true"
-      aria-labelledby={headingId}
+    <ModalDialog
+      labelledBy={headingId}
+      onClose={onClose}
+      busy={busy}
+      maxWidth="w-[min(calc(100%-2rem),32rem)]"
       data-testid={testIds.governance.withdrawDialog}
-      onCancel={(e) => {
-        if (busy) e.preventDefault();
-      }}
-      onClose={(e) => {
-        if (!e.currentTarget.open) onClose();
-      }}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(calc(100%-2rem),32rem)] overflow-y-auto overscroll-contain rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60"
     >
       <form className="grid gap-4 p-5" onSubmit={submit}>
         <h2 id={headingId} className="text-lg font-semibold">
@@ -111,6 +94,6 @@ export function WithdrawDialog({
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

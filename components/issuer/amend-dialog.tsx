@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { credentialTypes, type CredentialTypeName } from "@/lib/credentials/credential-types";
@@ -38,7 +39,6 @@ export function AmendDialog({
   onSubmit: (subject: Record<string, unknown>) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const fields = useMemo(() => formFields(type), [type]);
   const [draft, setDraft] = useState<Draft>(() => subjectToDraft(fields, subject));
@@ -47,22 +47,11 @@ export function AmendDialog({
   const errors: DraftErrors = { ...("errors" in outcome ? outcome.errors : {}), ...serverErrors };
   const title = credentialTypes[type].title;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, []);
-
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setSubmitted(true);
     if ("errors" in outcome) {
-      ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      e.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     onSubmit(outcome.body.subject);
@@ -80,18 +69,12 @@ export function AmendDialog({
   };
 
   return (
-    <dialog
-      ref={ref}
-      aria-modal="true"
-      aria-labelledby={headingId}
+    <ModalDialog
+      labelledBy={headingId}
+      onClose={onClose}
+      busy={busy}
+      maxWidth="w-[min(calc(100%-2rem),44rem)]"
       data-testid={testIds.issuer.amendDialog}
-      onCancel={(e) => {
-        if (busy) e.preventDefault();
-      }}
-      onClose={(e) => {
-        if (!e.currentTarget.open) onClose();
-      }}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(calc(100%-2rem),44rem)] overflow-y-auto overscroll-contain rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60"
     >
       <form className="grid gap-4 p-5" onSubmit={submit} noValidate>
         <h2 id={headingId} className="text-lg font-semibold">
@@ -126,6 +109,6 @@ export function AmendDialog({
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
+import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { testIds } from "@/lib/test-ids";
@@ -36,21 +37,9 @@ export function StatusChangeDialog({
   onConfirm: (reason: string | undefined) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const [reason, setReason] = useState("");
   const text = copy[action];
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, []);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -58,21 +47,12 @@ export function StatusChangeDialog({
   }
 
   return (
-    <dialog
-      ref={ref}
-      aria-modal="true"
-      aria-labelledby={headingId}
+    <ModalDialog
+      labelledBy={headingId}
+      onClose={onClose}
+      busy={busy}
+      maxWidth="w-[min(calc(100%-2rem),30rem)]"
       data-testid={testIds.issuer.statusDialog}
-      // Escape would otherwise close the dialog while the request is still running.
-      onCancel={(e) => {
-        if (busy) e.preventDefault();
-      }}
-      // The "close" event is queued, so a close from our own cleanup (React's double mount in
-      // development) arrives after the reopen and is ignored.
-      onClose={(e) => {
-        if (!e.currentTarget.open) onClose();
-      }}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(calc(100%-2rem),30rem)] overflow-y-auto overscroll-contain rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60"
     >
       <form className="grid gap-4 p-5" onSubmit={submit}>
         <h2 id={headingId} className="text-lg font-semibold">
@@ -105,6 +85,6 @@ export function StatusChangeDialog({
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

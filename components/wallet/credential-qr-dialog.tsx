@@ -1,7 +1,8 @@
 "use client";
 
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { queryKeys } from "@/lib/query-keys";
@@ -23,7 +24,6 @@ export function CredentialQrDialog({
   issuerName: string;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const qr = useQuery({
     queryKey: queryKeys.wallet.qrCode(jwt),
@@ -32,29 +32,12 @@ export function CredentialQrDialog({
     retry: false,
   });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      aria-modal="true"
-      aria-labelledby={headingId}
+    <ModalDialog
+      labelledBy={headingId}
+      onClose={onClose}
+      maxWidth="w-[min(calc(100%-1rem),34rem)]"
       data-testid={testIds.wallet.qrDialog}
-      // Escape closes the dialog natively; the "close" event is queued, so a close from our own
-      // cleanup (React's double mount in development) arrives after the reopen and is ignored.
-      onClose={(e) => {
-        if (!e.currentTarget.open) onClose();
-      }}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(calc(100%-1rem),34rem)] overflow-y-auto overscroll-contain rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60"
     >
       <div className="grid gap-3 p-4 sm:p-5">
         <div className="flex items-start justify-between gap-3">
@@ -96,6 +79,6 @@ export function CredentialQrDialog({
           </figure>
         )}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
