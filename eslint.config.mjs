@@ -40,12 +40,13 @@ const config = [
     },
   },
   {
-    // lib/credentials, lib/status, lib/trust and the ledger reader run unchanged in the browser
+    // lib/credentials, lib/status, lib/trust, lib/i18n and the ledger reader run unchanged in the browser
     // and in Node (see ../shared/STYLE.md). Tests may use Node.
     files: [
       "lib/credentials/**/*.ts",
       "lib/status/**/*.ts",
       "lib/trust/**/*.ts",
+      "lib/i18n/**/*.ts",
       "lib/ledger/reader.ts",
       "lib/ledger/registry-reader.ts",
     ],

@@ -108,6 +108,7 @@ export const testIds = {
     passphraseForm: "wallet-passphrase-form",
     passphraseResult: "wallet-passphrase-result",
     previousKeyNote: "credential-previous-key",
+    language: "wallet-language",
   },
   verifier: {
     followStatus: "verifier-follow-status",

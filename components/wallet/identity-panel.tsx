@@ -7,6 +7,7 @@ import type { HolderIdentity } from "@/lib/wallet/schemas";
 import { testIds } from "@/lib/test-ids";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LastBackup } from "./backup-panel";
+import { useWalletText } from "./wallet-text";
 
 /**
  * The DID, cut in the middle so the part that differs stays visible (every P-256 did:jwk starts
@@ -40,22 +41,19 @@ export function IdentityPanel({
   creating: boolean;
   createError: Error | null;
 }) {
+  const { t, formatDate } = useWalletText();
   if (!identity) {
     return (
       <Card className="grid gap-3">
-        <h2 className="text-lg font-semibold text-slate-900">Set up your wallet</h2>
-        <p className="text-sm text-slate-700">
-          Your wallet is a private key created in this browser. Issuers bind your credentials to it,
-          and you use it to prove they are yours. The key never leaves this device: not even Vitae
-          can read it.
-        </p>
+        <h2 className="text-lg font-semibold text-slate-900">{t.identity.setUpTitle}</h2>
+        <p className="text-sm text-slate-700">{t.identity.setUpBody}</p>
         <div>
           <Button onClick={onCreate} busy={creating} data-testid={testIds.wallet.createWallet}>
-            Create my wallet
+            {t.identity.create}
           </Button>
         </div>
         {createError ? (
-          <Alert tone="error" title="The wallet could not be created">
+          <Alert tone="error" title={t.identity.createFailed}>
             {createError.message}
           </Alert>
         ) : null}
@@ -65,24 +63,24 @@ export function IdentityPanel({
   return (
     <Card className="grid gap-4">
       <div className="grid gap-1">
-        <h2 className="text-lg font-semibold text-slate-900">Your wallet</h2>
+        <h2 className="text-lg font-semibold text-slate-900">{t.identity.title}</h2>
         <p className="text-sm text-slate-600">
-          Created{" "}
-          {new Date(identity.createdAt).toLocaleDateString(undefined, { dateStyle: "long" })}.
-          Issuers know you by this identifier (DID):
+          {t.identity.created(formatDate(identity.createdAt))}
         </p>
       </div>
       <div className="flex min-w-0 items-center gap-2">
         <DidText did={identity.did} />
-        <CopyButton value={identity.did} label="DID" data-testid={testIds.wallet.copyDid} />
+        <CopyButton
+          value={identity.did}
+          label={t.identity.copyDid}
+          data-testid={testIds.wallet.copyDid}
+        />
       </div>
-      <Alert tone="warning" title="Your credentials live only in this browser">
+      <Alert tone="warning" title={t.identity.onlyHereTitle}>
         <p>
-          They are not stored on any server. Clearing this site&apos;s data, uninstalling the
-          browser or losing this device deletes them and your key for good, unless you have a backup
-          file.{" "}
+          {t.identity.onlyHere}{" "}
           <a href="#backup" className="font-medium underline">
-            {lastBackupAt ? "Make a new backup" : "Make a backup now"}
+            {lastBackupAt ? t.identity.backupAgain : t.identity.backupNow}
           </a>
         </p>
         <div className="mt-2">

@@ -8,10 +8,12 @@ import { TextField } from "@/components/ui/field";
 import { testIds } from "@/lib/test-ids";
 import { unlockWallet } from "@/lib/wallet/wallet-store";
 import { useWalletRefresh } from "./use-wallet-refresh";
+import { useWalletText } from "./wallet-text";
 
 /** Shown instead of the wallet while its data key is locked under the doctor's passphrase. */
 export function UnlockForm() {
   const refresh = useWalletRefresh();
+  const { t } = useWalletText();
   const [passphrase, setPassphrase] = useState("");
   const unlock = useMutation({
     mutationFn: () => unlockWallet(passphrase),
@@ -24,17 +26,17 @@ export function UnlockForm() {
   });
   const error =
     unlock.data && !unlock.data.ok
-      ? unlock.data.message
+      ? unlock.data.code === "WRONG_PASSPHRASE"
+        ? t.unlock.wrongPassphrase
+        : t.unlock.corrupted
       : unlock.error
-        ? `The wallet could not be opened: ${unlock.error.message}`
+        ? t.unlock.failed(unlock.error.message)
         : undefined;
 
   return (
     <Card className="grid gap-3" data-testid={testIds.wallet.unlockForm}>
-      <h2 className="text-lg font-semibold text-slate-900">Your wallet is locked</h2>
-      <p className="text-sm text-slate-700">
-        Your credentials are encrypted on this device. Enter your wallet passphrase to open them.
-      </p>
+      <h2 className="text-lg font-semibold text-slate-900">{t.unlock.title}</h2>
+      <p className="text-sm text-slate-700">{t.unlock.body}</p>
       <form
         className="grid gap-3 sm:max-w-sm"
         onSubmit={(event) => {
@@ -43,7 +45,7 @@ export function UnlockForm() {
         }}
       >
         <TextField
-          label="Wallet passphrase"
+          label={t.unlock.passphrase}
           type="password"
           autoComplete="current-password"
           value={passphrase}
@@ -55,7 +57,7 @@ export function UnlockForm() {
         />
         <div>
           <Button type="submit" busy={unlock.isPending}>
-            {unlock.isPending ? "Unlocking…" : "Unlock"}
+            {unlock.isPending ? t.unlock.unlocking : t.unlock.unlock}
           </Button>
         </div>
       </form>

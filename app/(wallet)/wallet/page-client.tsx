@@ -8,9 +8,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { BackupPanel, RestoreForm, RestoreSummaryAlert } from "@/components/wallet/backup-panel";
 import { IdentityPanel } from "@/components/wallet/identity-panel";
+import { LanguageSwitch } from "@/components/wallet/language-switch";
 import { PassphraseSettings } from "@/components/wallet/passphrase-settings";
 import { UnlockForm } from "@/components/wallet/unlock-form";
 import { WalletCredentialList } from "@/components/wallet/wallet-credential-list";
+import { useWalletText } from "@/components/wallet/wallet-text";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
 import {
@@ -22,6 +24,7 @@ import {
 
 export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerConfig }) {
   const queryClient = useQueryClient();
+  const { t } = useWalletText();
   const [restored, setRestored] = useState<RestoreSummary>();
   const vault = useQuery({ queryKey: queryKeys.wallet.vault(), queryFn: openWallet });
   const open = vault.data && !vault.data.locked;
@@ -40,17 +43,17 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
   return (
     <div className="grid max-w-3xl gap-6">
       <PageHeader
-        title="My wallet"
-        description="Your credentials, encrypted in this browser and checked live against their issuers and the ledger."
+        title={t.page.title}
+        description={t.page.description}
+        actions={<LanguageSwitch />}
       />
       {storageError ? (
-        <Alert tone="error" title="This browser could not open your wallet">
-          The wallet needs this site&apos;s storage (IndexedDB), which private browsing or strict
-          privacy settings can turn off. ({storageError.message})
+        <Alert tone="error" title={t.page.storageErrorTitle}>
+          {t.page.storageError(storageError.message)}
         </Alert>
       ) : vault.isPending ? (
         <p role="status" className="text-sm text-slate-600">
-          Opening your wallet…
+          {t.page.opening}
         </p>
       ) : vault.data?.locked ? (
         <UnlockForm />
@@ -72,11 +75,11 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
       {open && (identity || vault.data?.credentialCount) ? (
         <section aria-labelledby="wallet-credentials" className="grid gap-3">
           <h2 id="wallet-credentials" className="text-lg font-semibold text-slate-900">
-            Credentials
+            {t.page.credentials}
           </h2>
           {credentials.isPending ? (
             <p role="status" className="text-sm text-slate-600">
-              Loading credentials…
+              {t.page.loadingCredentials}
             </p>
           ) : credentials.data?.length ? (
             <WalletCredentialList
@@ -85,9 +88,7 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
               holderDid={identity?.did ?? null}
             />
           ) : (
-            <EmptyState title="No credentials yet">
-              Open a claim link from your issuer to add a credential, or restore a backup below.
-            </EmptyState>
+            <EmptyState title={t.page.emptyTitle}>{t.page.empty}</EmptyState>
           )}
         </section>
       ) : null}
