@@ -11,6 +11,7 @@ import { MAX_BACKUP_BYTES } from "@/lib/wallet/backup";
 import { passphraseSchema } from "@/lib/wallet/schemas";
 import { exportBackup, restoreBackup, type RestoreSummary } from "@/lib/wallet/wallet-store";
 import { useWalletRefresh } from "./use-wallet-refresh";
+import { useWalletText } from "./wallet-text";
 
 function saveFile(text: string, fileName: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -24,23 +25,22 @@ function saveFile(text: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function formatBackupDate(iso: string | null): string {
-  return iso
-    ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
-    : "never";
-}
-
 /** "Last backup: never / <date>", kept in sight on the wallet page. */
 export function LastBackup({ at }: { at: string | null }) {
+  const { t, formatDateTime } = useWalletText();
   return (
     <p className="text-sm text-slate-700" data-testid={testIds.wallet.lastBackup}>
-      Last backup: <strong className={at ? "" : "text-red-700"}>{formatBackupDate(at)}</strong>
+      {t.backup.last}{" "}
+      <strong className={at ? "" : "text-red-700"}>
+        {at ? formatDateTime(at) : t.backup.never}
+      </strong>
     </p>
   );
 }
 
 function ExportForm() {
   const refresh = useWalletRefresh();
+  const { t } = useWalletText();
   const [passphrase, setPassphrase] = useState("");
   const [repeat, setRepeat] = useState("");
   const [fieldError, setFieldError] = useState<string>();
@@ -58,13 +58,13 @@ function ExportForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const checked = passphraseSchema.safeParse(passphrase);
-    if (!checked.success) return setFieldError(checked.error.issues[0]?.message);
-    if (passphrase !== repeat) return setFieldError("The two passphrases are not the same.");
+    if (!checked.success) return setFieldError(t.passphrase.tooShort);
+    if (passphrase !== repeat) return setFieldError(t.passphrase.notSame);
     setFieldError(undefined);
     save.mutate();
   }
 
-  const failed = save.data && !save.data.ok ? save.data.message : save.error?.message;
+  const failed = save.data && !save.data.ok ? t.backup.errors[save.data.code] : save.error?.message;
   return (
     <form
       onSubmit={submit}
@@ -74,26 +74,22 @@ function ExportForm() {
       aria-labelledby="backup-export-heading"
     >
       <h3 id="backup-export-heading" className="font-semibold text-slate-900">
-        Save a backup file
+        {t.backup.exportTitle}
       </h3>
-      <p className="text-sm text-slate-700">
-        The file holds your credentials and your recovery key, encrypted with the passphrase you
-        choose here. Keep it somewhere other than this device (a USB stick, your own cloud storage)
-        and the passphrase somewhere else again. Vitae never sees either.
-      </p>
+      <p className="text-sm text-slate-700">{t.backup.exportBody}</p>
       <div className="grid gap-3 sm:max-w-sm">
         <TextField
-          label="Backup passphrase"
+          label={t.backup.passphrase}
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters. Without it the file cannot be opened, by you or anyone."
+          hint={t.backup.passphraseHint}
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           error={fieldError}
           required
         />
         <TextField
-          label="Repeat the backup passphrase"
+          label={t.backup.repeat}
           type="password"
           autoComplete="new-password"
           value={repeat}
@@ -102,18 +98,18 @@ function ExportForm() {
         />
       </div>
       {failed ? (
-        <Alert tone="error" title="No backup was saved">
+        <Alert tone="error" title={t.backup.notSaved}>
           {failed}
         </Alert>
       ) : null}
       {save.data?.ok ? (
-        <Alert tone="success" title="Backup saved" data-testid={testIds.wallet.backupResult}>
-          {save.data.value.fileName} is in your downloads. Move it off this device.
+        <Alert tone="success" title={t.backup.savedTitle} data-testid={testIds.wallet.backupResult}>
+          {t.backup.saved(save.data.value.fileName)}
         </Alert>
       ) : null}
       <div>
         <Button type="submit" busy={save.isPending}>
-          {save.isPending ? "Encrypting…" : "Download encrypted backup"}
+          {save.isPending ? t.backup.encrypting : t.backup.download}
         </Button>
       </div>
     </form>
@@ -125,40 +121,33 @@ function ExportForm() {
  * form: the form is replaced once the restore has made this browser's wallet.
  */
 export function RestoreSummaryAlert({ summary }: { summary: RestoreSummary }) {
+  const { t, formatDateTime } = useWalletText();
   return (
-    <Alert tone="success" title="Backup restored" data-testid={testIds.wallet.restoreResult}>
+    <Alert tone="success" title={t.backup.restoredTitle} data-testid={testIds.wallet.restoreResult}>
       <p>
-        {summary.added === 1 ? "1 credential was" : `${summary.added} credentials were`} added
-        {summary.alreadyPresent ? ` (${summary.alreadyPresent} already in this wallet)` : ""}, from
-        the backup of {formatBackupDate(summary.backupCreatedAt)}.
+        {t.backup.restored(
+          summary.added,
+          summary.alreadyPresent,
+          formatDateTime(summary.backupCreatedAt),
+        )}
       </p>
-      {summary.previousHolderDid ? (
-        <p className="mt-2">
-          They are bound to the key of the wallet that made the backup, which stayed in that
-          browser. Here you can still show them, as cards and QR codes, and anyone can verify them.
-          To present them as their holder (sign for them), ask each issuer to re-issue them to this
-          wallet.
-        </p>
-      ) : null}
+      {summary.previousHolderDid ? <p className="mt-2">{t.backup.otherKey}</p> : null}
     </Alert>
   );
 }
 
 export function RestoreForm({ onRestored }: { onRestored: (summary: RestoreSummary) => void }) {
   const refresh = useWalletRefresh();
+  const { t } = useWalletText();
   const fileId = useId();
   const [file, setFile] = useState<File>();
   const [passphrase, setPassphrase] = useState("");
   const [fieldError, setFieldError] = useState<string>();
   const restore = useMutation({
     mutationFn: async () => {
-      if (!file) throw new Error("Choose the backup file first.");
+      if (!file) throw new Error(t.backup.chooseFile);
       if (file.size > MAX_BACKUP_BYTES) {
-        return {
-          ok: false as const,
-          code: "NOT_A_BACKUP" as const,
-          message: "This file is far larger than any Vitae wallet backup.",
-        };
+        return { ok: false as const, code: "NOT_A_BACKUP" as const };
       }
       return restoreBackup(await file.text(), passphrase);
     },
@@ -172,13 +161,14 @@ export function RestoreForm({ onRestored }: { onRestored: (summary: RestoreSumma
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return setFieldError("Choose the backup file first.");
-    if (!passphrase) return setFieldError("Enter the passphrase you chose for this backup.");
+    if (!file) return setFieldError(t.backup.chooseFile);
+    if (!passphrase) return setFieldError(t.backup.enterPassphrase);
     setFieldError(undefined);
     restore.mutate();
   }
 
-  const failed = restore.data && !restore.data.ok ? restore.data.message : restore.error?.message;
+  const failed =
+    restore.data && !restore.data.ok ? t.backup.errors[restore.data.code] : restore.error?.message;
   return (
     <form
       onSubmit={submit}
@@ -188,15 +178,13 @@ export function RestoreForm({ onRestored }: { onRestored: (summary: RestoreSumma
       aria-labelledby="backup-restore-heading"
     >
       <h3 id="backup-restore-heading" className="font-semibold text-slate-900">
-        Restore from a backup file
+        {t.backup.restoreTitle}
       </h3>
-      <p className="text-sm text-slate-700">
-        Brings the credentials in a backup into this wallet. Credentials already here are kept.
-      </p>
+      <p className="text-sm text-slate-700">{t.backup.restoreBody}</p>
       <div className="grid gap-3 sm:max-w-sm">
         <div>
           <label htmlFor={fileId} className="block text-sm font-medium text-slate-800">
-            Backup file
+            {t.backup.file}
           </label>
           <input
             id={fileId}
@@ -210,7 +198,7 @@ export function RestoreForm({ onRestored }: { onRestored: (summary: RestoreSumma
           />
         </div>
         <TextField
-          label="Passphrase of the backup"
+          label={t.backup.restorePassphrase}
           type="password"
           autoComplete="off"
           value={passphrase}
@@ -220,13 +208,13 @@ export function RestoreForm({ onRestored }: { onRestored: (summary: RestoreSumma
         />
       </div>
       {failed ? (
-        <Alert tone="error" title="Nothing was restored" data-testid={testIds.wallet.restoreError}>
+        <Alert tone="error" title={t.backup.notRestored} data-testid={testIds.wallet.restoreError}>
           {failed}
         </Alert>
       ) : null}
       <div>
         <Button type="submit" variant="secondary" busy={restore.isPending}>
-          {restore.isPending ? "Decrypting…" : "Restore backup"}
+          {restore.isPending ? t.backup.decrypting : t.backup.restore}
         </Button>
       </div>
     </form>
@@ -241,16 +229,15 @@ export function BackupPanel({
   lastBackupAt: string | null;
   onRestored: (summary: RestoreSummary) => void;
 }) {
+  const { t } = useWalletText();
   return (
     <Card className="grid gap-5">
       <div className="grid gap-2">
-        <h2 className="text-lg font-semibold text-slate-900">Backup</h2>
+        <h2 className="text-lg font-semibold text-slate-900">{t.backup.title}</h2>
         <LastBackup at={lastBackupAt} />
         {lastBackupAt ? null : (
-          <Alert tone="warning" title="You have no backup">
-            If you clear this browser&apos;s data, reset or lose this device, every credential in
-            this wallet is gone, and no one, Vitae included, can bring it back. You would have to
-            ask each issuer for your credentials again.
+          <Alert tone="warning" title={t.backup.noneTitle}>
+            {t.backup.none}
           </Alert>
         )}
       </div>

@@ -10,6 +10,7 @@ import { testIds } from "@/lib/test-ids";
 import { passphraseSchema } from "@/lib/wallet/schemas";
 import { lockWallet, removePassphrase, setPassphrase } from "@/lib/wallet/wallet-store";
 import { useWalletRefresh } from "./use-wallet-refresh";
+import { useWalletText } from "./wallet-text";
 
 type Mode = "idle" | "set" | "remove";
 
@@ -19,6 +20,7 @@ type Mode = "idle" | "set" | "remove";
  */
 export function PassphraseSettings({ protection }: { protection: "device" | "passphrase" }) {
   const refresh = useWalletRefresh();
+  const { t } = useWalletText();
   const [mode, setMode] = useState<Mode>("idle");
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -36,10 +38,10 @@ export function PassphraseSettings({ protection }: { protection: "device" | "pas
       if (!result.ok) return;
       setDone(
         mode === "remove"
-          ? "Passphrase removed. The wallet now opens without asking in this browser."
+          ? t.passphrase.removed
           : protectedByPassphrase
-            ? "Passphrase changed. Use the new one next time you unlock."
-            : "Passphrase set. The wallet will ask for it whenever it is opened.",
+            ? t.passphrase.changed
+            : t.passphrase.set,
       );
       reset("idle");
       await refresh();
@@ -60,26 +62,24 @@ export function PassphraseSettings({ protection }: { protection: "device" | "pas
     event.preventDefault();
     if (mode === "set") {
       const checked = passphraseSchema.safeParse(next);
-      if (!checked.success) return setFieldError(checked.error.issues[0]?.message);
-      if (next !== repeat) return setFieldError("The two passphrases are not the same.");
+      if (!checked.success) return setFieldError(t.passphrase.tooShort);
+      if (next !== repeat) return setFieldError(t.passphrase.notSame);
     }
     setFieldError(undefined);
     save.mutate();
   }
 
-  const wrong = save.data && !save.data.ok ? save.data.message : undefined;
+  const wrong = save.data && !save.data.ok ? t.passphrase.wrong : undefined;
 
   return (
     <Card className="grid gap-3">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1">
           <h2 id="wallet-passphrase-heading" className="text-lg font-semibold text-slate-900">
-            Wallet passphrase
+            {t.passphrase.title}
           </h2>
           <p className="text-sm text-slate-600">
-            {protectedByPassphrase
-              ? "On. Your credentials are encrypted with a key only your passphrase unlocks."
-              : "Off. Your credentials are encrypted with a key kept by this browser, so anyone using this browser profile can open the wallet."}
+            {protectedByPassphrase ? t.passphrase.on : t.passphrase.off}
           </p>
         </div>
         {protectedByPassphrase ? (
@@ -91,23 +91,27 @@ export function PassphraseSettings({ protection }: { protection: "device" | "pas
               void refresh();
             }}
           >
-            Lock wallet
+            {t.passphrase.lock}
           </Button>
         ) : null}
       </div>
       {done ? (
-        <Alert tone="success" title="Saved" data-testid={testIds.wallet.passphraseResult}>
+        <Alert
+          tone="success"
+          title={t.passphrase.saved}
+          data-testid={testIds.wallet.passphraseResult}
+        >
           {done}
         </Alert>
       ) : null}
       {mode === "idle" ? (
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => reset("set")}>
-            {protectedByPassphrase ? "Change passphrase" : "Set a passphrase"}
+            {protectedByPassphrase ? t.passphrase.change : t.passphrase.setOne}
           </Button>
           {protectedByPassphrase ? (
             <Button variant="secondary" onClick={() => reset("remove")}>
-              Remove passphrase
+              {t.passphrase.remove}
             </Button>
           ) : null}
         </div>
@@ -120,7 +124,7 @@ export function PassphraseSettings({ protection }: { protection: "device" | "pas
         >
           {protectedByPassphrase ? (
             <TextField
-              label="Current passphrase"
+              label={t.passphrase.current}
               type="password"
               autoComplete="current-password"
               value={current}
@@ -132,17 +136,17 @@ export function PassphraseSettings({ protection }: { protection: "device" | "pas
           {mode === "set" ? (
             <>
               <TextField
-                label={protectedByPassphrase ? "New passphrase" : "Passphrase"}
+                label={protectedByPassphrase ? t.passphrase.newOne : t.passphrase.first}
                 type="password"
                 autoComplete="new-password"
-                hint="At least 10 characters. Vitae cannot recover it: if you forget it, only a backup brings your credentials back."
+                hint={t.passphrase.hint}
                 value={next}
                 onChange={(e) => setNext(e.target.value)}
                 error={fieldError}
                 required
               />
               <TextField
-                label="Repeat the passphrase"
+                label={t.passphrase.repeat}
                 type="password"
                 autoComplete="new-password"
                 value={repeat}
@@ -152,16 +156,16 @@ export function PassphraseSettings({ protection }: { protection: "device" | "pas
             </>
           ) : null}
           {save.error ? (
-            <Alert tone="error" title="Nothing was changed">
+            <Alert tone="error" title={t.passphrase.nothingChanged}>
               {save.error.message}
             </Alert>
           ) : null}
           <div className="flex flex-wrap gap-2">
             <Button type="submit" busy={save.isPending}>
-              {mode === "remove" ? "Remove passphrase" : "Save passphrase"}
+              {mode === "remove" ? t.passphrase.remove : t.passphrase.save}
             </Button>
             <Button type="button" variant="secondary" onClick={() => reset("idle")}>
-              Cancel
+              {t.passphrase.cancel}
             </Button>
           </div>
         </form>
