@@ -113,13 +113,11 @@ export const credentialRequestSchema = z.looseObject({
 export type CredentialRequest = z.infer<typeof credentialRequestSchema>;
 
 // §8.3 Credential Response (1.0 `credentials`; the single `credential` of earlier drafts too)
-export const credentialResponseSchema = z.union([
-  z.looseObject({
-    credentials: z.array(z.looseObject({ credential: z.unknown() })).min(1),
-  }),
-  z.looseObject({ credential: z.unknown() }),
-  z.looseObject({ transaction_id: z.string() }),
-]);
+export const credentialResponseSchema = z.looseObject({
+  credentials: z.array(z.looseObject({ credential: z.unknown() })).min(1).optional(),
+  credential: z.unknown().optional(),
+  transaction_id: z.string().optional(),
+});
 export type CredentialResponse = z.infer<typeof credentialResponseSchema>;
 
 /** RFC 6749 §5.2 / OID4VCI §8.3.1.2 error body. */

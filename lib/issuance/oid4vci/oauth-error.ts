@@ -47,7 +47,23 @@ export class OAuthError extends Error {
   }
 }
 
-const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
+/**
+ * Wallets that live in a browser on another origin call these endpoints too. Nothing here rests
+ * on cookies (codes and Bearer tokens are sent explicitly), so any origin may call them.
+ */
+export const corsHeaders = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Headers": "authorization, content-type, accept",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Expose-Headers": "WWW-Authenticate",
+};
+
+const noStore = { "Cache-Control": "no-store", Pragma: "no-cache", ...corsHeaders };
+
+/** OPTIONS: the CORS preflight of a cross-origin wallet. */
+export function corsPreflight(): Response {
+  return new Response(null, { status: 204, headers: { ...corsHeaders, "Access-Control-Max-Age": "600" } });
+}
 
 export function oauthErrorResponse(
   err: unknown,

@@ -1,5 +1,5 @@
 // POST /api/v1/oid4vci/[slug]/credential — Bearer token + key proof → the credential (OID4VCI §8)
-import { OAuthError, handleOAuth, oauthJson } from "@/lib/issuance/oid4vci/oauth-error";
+import { corsPreflight, OAuthError, handleOAuth, oauthJson } from "@/lib/issuance/oid4vci/oauth-error";
 import {
   bearerToken,
   redeemCredentialRequest,
@@ -41,3 +41,5 @@ export const POST = handleOAuth(
     return oauthJson(answer);
   },
 );
+
+export const OPTIONS = corsPreflight;

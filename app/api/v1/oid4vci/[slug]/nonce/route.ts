@@ -1,6 +1,6 @@
 // POST /api/v1/oid4vci/[slug]/nonce — a fresh single-use c_nonce (OID4VCI §7)
 import { issueNonce } from "@/lib/issuance/oid4vci/issue-nonce";
-import { handleOAuth, OAuthError, oauthJson } from "@/lib/issuance/oid4vci/oauth-error";
+import { corsPreflight, handleOAuth, OAuthError, oauthJson } from "@/lib/issuance/oid4vci/oauth-error";
 import { issuerSlugSchema } from "@/lib/issuance/schemas";
 import { getServices } from "@/lib/issuance/services";
 
@@ -14,3 +14,5 @@ export const POST = handleOAuth(
     return oauthJson(await issueNonce(await getServices(), slug.data));
   },
 );
+
+export const OPTIONS = corsPreflight;
