@@ -17,8 +17,14 @@ const nextConfig = {
     const issuerMetadata = "/api/v1/oid4vci/:slug/credential-issuer";
     const asMetadata = "/api/v1/oid4vci/:slug/authorization-server";
     return [
-      { source: "/.well-known/openid-credential-issuer/issuers/:slug", destination: issuerMetadata },
-      { source: "/issuers/:slug/.well-known/openid-credential-issuer", destination: issuerMetadata },
+      {
+        source: "/.well-known/openid-credential-issuer/issuers/:slug",
+        destination: issuerMetadata,
+      },
+      {
+        source: "/issuers/:slug/.well-known/openid-credential-issuer",
+        destination: issuerMetadata,
+      },
       { source: "/.well-known/oauth-authorization-server/issuers/:slug", destination: asMetadata },
       { source: "/issuers/:slug/.well-known/oauth-authorization-server", destination: asMetadata },
     ];

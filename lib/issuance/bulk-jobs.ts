@@ -249,7 +249,17 @@ export async function bulkJobResultCsv(
     .where(eq(bulkRows.jobId, jobId))
     .orderBy(asc(bulkRows.rowNumber));
   const lines = [
-    ["row", "row_key", "name", "result", "credential_id", "claim_url", "claim_expires_at", "note", "credential_offer_uri"]
+    [
+      "row",
+      "row_key",
+      "name",
+      "result",
+      "credential_id",
+      "claim_url",
+      "claim_expires_at",
+      "note",
+      "credential_offer_uri",
+    ]
       .map(csvCell)
       .join(","),
   ];

@@ -85,6 +85,7 @@ export function parseCredentialOffer(input: string): ParsedOffer {
   }
   return {
     ok: false,
-    message: "The link has no credential offer in it (no credential_offer or credential_offer_uri).",
+    message:
+      "The link has no credential offer in it (no credential_offer or credential_offer_uri).",
   };
 }

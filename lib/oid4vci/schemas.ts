@@ -29,9 +29,7 @@ export const preAuthorizedGrantSchema = z.looseObject({
 export const credentialOfferSchema = z.looseObject({
   credential_issuer: httpsUrl,
   credential_configuration_ids: z.array(z.string().min(1)).min(1).max(50),
-  grants: z
-    .looseObject({ [PRE_AUTHORIZED_GRANT]: preAuthorizedGrantSchema.optional() })
-    .optional(),
+  grants: z.looseObject({ [PRE_AUTHORIZED_GRANT]: preAuthorizedGrantSchema.optional() }).optional(),
 });
 export type CredentialOffer = z.infer<typeof credentialOfferSchema>;
 
@@ -101,7 +99,10 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 // §7.2 Nonce Response
 export const nonceResponseSchema = z.looseObject({ c_nonce: z.string().min(1).max(1024) });
 
-const proofJwtSchema = z.string().min(10).max(16 * 1024);
+const proofJwtSchema = z
+  .string()
+  .min(10)
+  .max(16 * 1024);
 
 // §8.2 Credential Request (1.0 `proofs`; the single `proof` of earlier drafts is also read)
 export const credentialRequestSchema = z.looseObject({
@@ -114,7 +115,10 @@ export type CredentialRequest = z.infer<typeof credentialRequestSchema>;
 
 // §8.3 Credential Response (1.0 `credentials`; the single `credential` of earlier drafts too)
 export const credentialResponseSchema = z.looseObject({
-  credentials: z.array(z.looseObject({ credential: z.unknown() })).min(1).optional(),
+  credentials: z
+    .array(z.looseObject({ credential: z.unknown() }))
+    .min(1)
+    .optional(),
   credential: z.unknown().optional(),
   transaction_id: z.string().optional(),
 });

@@ -321,9 +321,7 @@ export async function receiveCredentialOffer(
     );
   }
   const verification = await deps.verify(jwt.data);
-  const failed = verification.checks.filter(
-    (c) => REQUIRED_CHECKS.includes(c.id) && c.ok !== true,
-  );
+  const failed = verification.checks.filter((c) => REQUIRED_CHECKS.includes(c.id) && c.ok !== true);
   if (failed.length > 0 || !verification.checks.some((c) => c.id === "signature")) {
     throw new OfferError(
       "NOT_VERIFIED",

@@ -62,7 +62,10 @@ const noStore = { "Cache-Control": "no-store", Pragma: "no-cache", ...corsHeader
 
 /** OPTIONS: the CORS preflight of a cross-origin wallet. */
 export function corsPreflight(): Response {
-  return new Response(null, { status: 204, headers: { ...corsHeaders, "Access-Control-Max-Age": "600" } });
+  return new Response(null, {
+    status: 204,
+    headers: { ...corsHeaders, "Access-Control-Max-Age": "600" },
+  });
 }
 
 export function oauthErrorResponse(

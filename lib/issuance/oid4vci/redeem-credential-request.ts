@@ -19,7 +19,10 @@ import { verifyProofJwt } from "./verify-proof-jwt";
 export function bearerToken(authorization: string | null): string {
   const match = authorization?.match(/^Bearer ([A-Za-z0-9_~+/.-]+=*)$/i);
   if (!match?.[1]) {
-    throw new OAuthError("invalid_token", "Send the access token from the token endpoint as a Bearer token.");
+    throw new OAuthError(
+      "invalid_token",
+      "Send the access token from the token endpoint as a Bearer token.",
+    );
   }
   return match[1];
 }

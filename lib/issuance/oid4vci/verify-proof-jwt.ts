@@ -27,7 +27,11 @@ export type ProofCheck =
   | { ok: false; error: "invalid_proof" | "invalid_nonce"; message: string };
 
 function refuse(message: string): ProofCheck {
-  return { ok: false, error: "invalid_proof", message: `The wallet's key proof was refused: ${message}.` };
+  return {
+    ok: false,
+    error: "invalid_proof",
+    message: `The wallet's key proof was refused: ${message}.`,
+  };
 }
 
 function didJwkOf(jwk: unknown): string | undefined {

@@ -18,7 +18,6 @@ import {
 } from "@/lib/wallet/receive-credential-offer";
 import type { HolderIdentity, StoredCredential } from "@/lib/wallet/schemas";
 import { signJwt } from "@/lib/wallet/sign-jwt";
-import nextConfig from "@/next.config.js";
 import {
   startTestChain,
   startTestServices,
@@ -62,7 +61,10 @@ afterAll(async () => {
   await chain?.stop();
 });
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (
+  req: Request,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 const routes: Array<[RegExp, string, Handler]> = [
   [/^\/api\/v1\/oid4vci\/(?<slug>[^/]+)\/credential-issuer$/, "GET", getIssuerMetadata as Handler],
   [/^\/api\/v1\/oid4vci\/(?<slug>[^/]+)\/authorization-server$/, "GET", getAsMetadata as Handler],
@@ -73,7 +75,10 @@ const routes: Array<[RegExp, string, Handler]> = [
 ];
 
 /** The app's rewrites, applied as Next applies them: `:slug` segments. */
-const rewrites = (await nextConfig.rewrites()).map((r: { source: string; destination: string }) => ({
+type Rewrite = { source: string; destination: string };
+const configUrl = new URL("../../../../next.config.js", import.meta.url).href;
+const nextConfig = (await import(configUrl)) as { default: { rewrites(): Promise<Rewrite[]> } };
+const rewrites = (await nextConfig.default.rewrites()).map((r) => ({
   source: new RegExp(`^${r.source.replace(/:(\w+)/g, "(?<$1>[^/]+)")}$`),
   destination: r.destination,
 }));
@@ -202,18 +207,32 @@ describe("issuer metadata", () => {
     ]) {
       const res = await vitaeFetch(url);
       expect(res.status).toBe(200);
-      const meta = (await res.json()) as Record<string, any>;
+      const meta = (await res.json()) as {
+        credential_issuer: string;
+        credential_endpoint: string;
+        nonce_endpoint: string;
+        display: Array<{ name: string }>;
+        credential_configurations_supported: Record<
+          string,
+          {
+            format: string;
+            proof_types_supported: unknown;
+            credential_definition: { type: string[] };
+            credential_metadata: { display: Array<{ name: string }> };
+          }
+        >;
+      };
       expect(meta.credential_issuer).toBe(ISSUER_ID);
       expect(meta.credential_endpoint).toBe(`${API}/credential`);
       expect(meta.nonce_endpoint).toBe(`${API}/nonce`);
-      expect(meta.display[0].name).toBe(licensing.name);
-      const licence = meta.credential_configurations_supported.MedicalLicenseCredential;
+      expect(meta.display[0]!.name).toBe(licensing.name);
+      const licence = meta.credential_configurations_supported.MedicalLicenseCredential!;
       expect(licence.format).toBe("jwt_vc_json");
       expect(licence.proof_types_supported).toEqual({
         jwt: { proof_signing_alg_values_supported: ["ES256", "EdDSA"] },
       });
       expect(licence.credential_definition.type).toContain("MedicalLicenseCredential");
-      expect(licence.credential_metadata.display[0].name).toBe("Medical licence");
+      expect(licence.credential_metadata.display[0]!.name).toBe("Medical licence");
     }
     const as = await vitaeFetch(
       `${TEST_PUBLIC_URL}/.well-known/oauth-authorization-server/issuers/eastland-licensing`,
@@ -233,7 +252,9 @@ describe("issuer metadata", () => {
 describe("the wallet claims through OpenID4VCI, starting from the offer URI only", () => {
   it("receives a verified credential bound to its key, and the claim is spent everywhere", async () => {
     const issued = await issueLicence();
-    expect(issued.credentialOfferUri).toMatch(/^openid-credential-offer:\/\/\?credential_offer_uri=/);
+    expect(issued.credentialOfferUri).toMatch(
+      /^openid-credential-offer:\/\/\?credential_offer_uri=/,
+    );
     const parsed = parseCredentialOffer(issued.credentialOfferUri);
     expect(parsed).toEqual({
       ok: true,
@@ -253,7 +274,7 @@ describe("the wallet claims through OpenID4VCI, starting from the offer URI only
     const outcome = await receiveCredentialOffer(preview, walletDeps(wallet, filed));
     expect(filed).toHaveLength(1);
     expect(outcome.verification.verified).toBe(true);
-    const payload = decodeJwt(filed[0]!.jwt)!.payload as Record<string, any>;
+    const payload = decodeJwt(filed[0]!.jwt)!.payload;
     expect(payload.sub).toBe(wallet.did);
     expect(filed[0]!.issuerName).toBe(licensing.name);
 
@@ -394,11 +415,17 @@ describe("the credential endpoint", () => {
     );
     expect((await requestCredential(access, request(forged))).json.error).toBe("invalid_proof");
 
-    const made = await requestCredential(access, request(await proofFor(wallet, { nonce: "made-up" })));
+    const made = await requestCredential(
+      access,
+      request(await proofFor(wallet, { nonce: "made-up" })),
+    );
     expect(made.json.error).toBe("invalid_nonce");
     // A nonce from another issuer's endpoint is not this issuer's.
     const foreign = await nonce(`${TEST_PUBLIC_URL}/api/v1/oid4vci/northbridge-medicine`);
-    const crossIssuer = await requestCredential(access, request(await proofFor(wallet, { nonce: foreign })));
+    const crossIssuer = await requestCredential(
+      access,
+      request(await proofFor(wallet, { nonce: foreign })),
+    );
     expect(crossIssuer.json.error).toBe("invalid_nonce");
 
     // Finally a good request, with the key in the `jwk` header this time.

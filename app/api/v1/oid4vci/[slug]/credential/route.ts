@@ -1,5 +1,10 @@
 // POST /api/v1/oid4vci/[slug]/credential — Bearer token + key proof → the credential (OID4VCI §8)
-import { corsPreflight, OAuthError, handleOAuth, oauthJson } from "@/lib/issuance/oid4vci/oauth-error";
+import {
+  corsPreflight,
+  OAuthError,
+  handleOAuth,
+  oauthJson,
+} from "@/lib/issuance/oid4vci/oauth-error";
 import {
   bearerToken,
   redeemCredentialRequest,
@@ -37,7 +42,12 @@ export const POST = handleOAuth(
         `The credential request is not valid: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}`.trim(),
       );
     }
-    const answer = await redeemCredentialRequest(await getServices(), slug.data, token, parsed.data);
+    const answer = await redeemCredentialRequest(
+      await getServices(),
+      slug.data,
+      token,
+      parsed.data,
+    );
     return oauthJson(answer);
   },
 );

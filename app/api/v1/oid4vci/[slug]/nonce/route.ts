@@ -1,6 +1,11 @@
 // POST /api/v1/oid4vci/[slug]/nonce — a fresh single-use c_nonce (OID4VCI §7)
 import { issueNonce } from "@/lib/issuance/oid4vci/issue-nonce";
-import { corsPreflight, handleOAuth, OAuthError, oauthJson } from "@/lib/issuance/oid4vci/oauth-error";
+import {
+  corsPreflight,
+  handleOAuth,
+  OAuthError,
+  oauthJson,
+} from "@/lib/issuance/oid4vci/oauth-error";
 import { issuerSlugSchema } from "@/lib/issuance/schemas";
 import { getServices } from "@/lib/issuance/services";
 

@@ -1,6 +1,11 @@
 // POST /api/v1/oid4vci/[slug]/token — pre-authorized code → access token (form-encoded, OID4VCI §6)
 import { exchangePreAuthorizedCode } from "@/lib/issuance/oid4vci/exchange-pre-authorized-code";
-import { corsPreflight, handleOAuth, OAuthError, oauthJson } from "@/lib/issuance/oid4vci/oauth-error";
+import {
+  corsPreflight,
+  handleOAuth,
+  OAuthError,
+  oauthJson,
+} from "@/lib/issuance/oid4vci/oauth-error";
 import { issuerSlugSchema } from "@/lib/issuance/schemas";
 import { getServices } from "@/lib/issuance/services";
 import { tokenRequestSchema } from "@/lib/oid4vci/schemas";
