@@ -1,6 +1,7 @@
 /** Test ids shared by the UI and the Playwright specs. */
 export const testIds = {
   issuer: {
+    credentialOffer: "issuer-credential-offer",
     emailInput: "issuer-email",
     passwordInput: "issuer-password",
     consoleNav: "issuer-console-nav",
@@ -108,6 +109,13 @@ export const testIds = {
     passphraseForm: "wallet-passphrase-form",
     passphraseResult: "wallet-passphrase-result",
     previousKeyNote: "credential-previous-key",
+    receiveOfferInput: "receive-offer-input",
+    receiveLookup: "receive-lookup",
+    receiveSummary: "receive-summary",
+    receiveTxCode: "receive-tx-code",
+    receiveAccept: "receive-accept",
+    receiveError: "receive-error",
+    receiveLink: "receive-link",
   },
   verifier: {
     followStatus: "verifier-follow-status",

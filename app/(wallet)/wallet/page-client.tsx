@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -13,6 +14,7 @@ import { UnlockForm } from "@/components/wallet/unlock-form";
 import { WalletCredentialList } from "@/components/wallet/wallet-credential-list";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
+import { testIds } from "@/lib/test-ids";
 import {
   createIdentity,
   listCredentials,
@@ -71,9 +73,18 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
       {restored ? <RestoreSummaryAlert summary={restored} /> : null}
       {open && (identity || vault.data?.credentialCount) ? (
         <section aria-labelledby="wallet-credentials" className="grid gap-3">
-          <h2 id="wallet-credentials" className="text-lg font-semibold text-slate-900">
-            Credentials
-          </h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="wallet-credentials" className="text-lg font-semibold text-slate-900">
+              Credentials
+            </h2>
+            <Link
+              href="/wallet/receive"
+              className="text-brand-700 text-sm font-medium underline"
+              data-testid={testIds.wallet.receiveLink}
+            >
+              Receive from another issuer
+            </Link>
+          </div>
           {credentials.isPending ? (
             <p role="status" className="text-sm text-slate-600">
               Loading credentials…
