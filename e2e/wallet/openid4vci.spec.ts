@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 import { testIds } from "@/lib/test-ids";
-import { demoApiKey, LICENSING, licence } from "../fixtures/demo";
+import { subjectExamples } from "@/lib/credentials/credential-types/examples";
+import { demoApiKey, LICENSING, licence, signInToConsole } from "../fixtures/demo";
 
 /**
  * OpenID4VCI on the real stack: an issuer issues through the API and gets a credential offer
@@ -111,4 +112,30 @@ test("a wallet claims through OpenID4VCI from the offer alone, once", async ({
   await expect(desktop.getByTestId(testIds.wallet.receiveSummary)).toBeVisible();
   await shot(desktop, "oid4vci-offer-desktop");
   await desktop.close();
+});
+
+test("the console shows the credential offer beside the claim link", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/issuer");
+  await signInToConsole(page, LICENSING);
+  await page.getByTestId(testIds.issuer.typePicker).selectOption("MedicalLicenseCredential");
+  const form = page.getByTestId(testIds.issuer.issueForm);
+  const holder = `Dr Noor Salim ${Date.now() % 10_000}`;
+  const example: Record<string, unknown> = {
+    ...subjectExamples.MedicalLicenseCredential,
+    name: holder,
+  };
+  for (const [key, value] of Object.entries(example)) {
+    if (typeof value === "string") await form.locator(`[name="${key}"]`).fill(value);
+  }
+  await page.getByTestId(testIds.issuer.issueSubmit).click();
+  const result = page.getByTestId(testIds.issuer.issueResult);
+  await expect(result).toContainText(`issued for ${holder}`);
+  await result.getByText("For other wallets (OpenID4VCI credential offer)").click();
+  await expect(result.getByTestId(testIds.issuer.credentialOffer)).toHaveText(
+    /^openid-credential-offer:\/\/\?credential_offer_uri=/,
+  );
+  await expect(result.getByAltText("QR code of the credential offer")).toBeVisible();
+  await result.getByTestId(testIds.issuer.credentialOffer).scrollIntoViewIfNeeded();
+  await shot(page, "oid4vci-console-offer");
 });
