@@ -49,7 +49,7 @@ async function findClaimWhere(svc: IssuanceServices, where: SQL, now: Date) {
   if (row.credential.claimedAt) {
     throw new AppError(
       "GONE",
-      "This credential has already been claimed. Each claim link works once.",
+      "This credential has already been claimed. Each claim link or credential offer works once.",
     );
   }
   if (row.credential.status === "revoked") {
@@ -156,7 +156,7 @@ export async function issueToHolder(
   if (spent.length === 0) {
     throw new AppError(
       "GONE",
-      "This credential has already been claimed. Each claim link works once.",
+      "This credential has already been claimed. Each claim link or credential offer works once.",
     );
   }
   return { id: credential.id, credential: jwt };
