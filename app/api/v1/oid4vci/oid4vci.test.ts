@@ -26,7 +26,7 @@ import {
 } from "@/scripts/support/test-stack";
 import { GET as getOffer } from "../credential-offers/[token]/route";
 import { GET as getAsMetadata } from "./[slug]/authorization-server/route";
-import { POST as postCredential } from "./[slug]/credential/route";
+import { OPTIONS as preflight, POST as postCredential } from "./[slug]/credential/route";
 import { GET as getIssuerMetadata } from "./[slug]/credential-issuer/route";
 import { POST as postNonce } from "./[slug]/nonce/route";
 import { POST as postToken } from "./[slug]/token/route";
@@ -436,6 +436,12 @@ describe("the credential endpoint", () => {
     );
     expect(good.json.error_description).toBeUndefined();
     expect(good.status).toBe(200);
+    expect(good.headers.get("cache-control")).toContain("no-store");
+    // Browser wallets on other origins may call the endpoints (no cookies are involved).
+    expect(good.headers.get("access-control-allow-origin")).toBe("*");
+    const pre = preflight();
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-headers")).toContain("authorization");
     expect(decodeJwt(good.json.credentials![0]!.credential)!.payload.sub).toBe(wallet.did);
 
     // The access token is spent with the credential, and so is the nonce.
