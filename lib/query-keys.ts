@@ -29,6 +29,8 @@ export const queryKeys = {
     vault: () => ["wallet", "vault"] as const,
     credentials: () => ["wallet", "credentials"] as const,
     claimOffer: (token: string) => ["wallet", "claim-offer", token] as const,
+    /** An OpenID4VCI credential offer as pasted or scanned, looked up (metadata) but not used. */
+    credentialOffer: (offer: string) => ["wallet", "credential-offer", offer] as const,
     qrCode: (jwt: string) => ["wallet", "qr-code", jwt] as const,
   },
   verification: (jwt: string) => ["verification", jwt] as const,

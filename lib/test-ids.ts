@@ -1,6 +1,7 @@
 /** Test ids shared by the UI and the Playwright specs. */
 export const testIds = {
   issuer: {
+    credentialOffer: "issuer-credential-offer",
     emailInput: "issuer-email",
     passwordInput: "issuer-password",
     consoleNav: "issuer-console-nav",
@@ -109,6 +110,13 @@ export const testIds = {
     passphraseResult: "wallet-passphrase-result",
     previousKeyNote: "credential-previous-key",
     language: "wallet-language",
+    receiveOfferInput: "receive-offer-input",
+    receiveLookup: "receive-lookup",
+    receiveSummary: "receive-summary",
+    receiveTxCode: "receive-tx-code",
+    receiveAccept: "receive-accept",
+    receiveError: "receive-error",
+    receiveLink: "receive-link",
   },
   verifier: {
     followStatus: "verifier-follow-status",

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { toDataURL } from "qrcode";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -128,6 +128,10 @@ export function IssueResult({
         )}
       </div>
 
+      {credential.credentialOfferUri ? (
+        <CredentialOfferDetails offerUri={credential.credentialOfferUri} />
+      ) : null}
+
       <div className="grid gap-2">
         <TextAreaField
           label="E-mail to the doctor"
@@ -141,5 +145,58 @@ export function IssueResult({
         </div>
       </div>
     </Card>
+  );
+}
+
+/**
+ * The same one-time claim as an OpenID4VCI credential offer, for doctors whose wallet is another
+ * standard wallet. Whichever is used first, link or offer, spends the claim.
+ */
+function CredentialOfferDetails({ offerUri }: { offerUri: string }) {
+  const [open, setOpen] = useState(false);
+  const qr = useQuery({
+    queryKey: queryKeys.issuerClaimQr(offerUri),
+    queryFn: () => toDataURL(offerUri, { errorCorrectionLevel: "M", margin: 4, width: 320 }),
+    enabled: open,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  return (
+    <details
+      className="rounded-md border border-slate-200 px-3 py-2"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary className="cursor-pointer text-sm font-medium text-slate-800">
+        For other wallets (OpenID4VCI credential offer)
+      </summary>
+      <div className="mt-2 grid gap-2">
+        <p className="text-xs text-slate-600">
+          The same one-time claim for wallets that support OpenID for Verifiable Credential
+          Issuance. Use either this or the claim link: the first one used spends both.
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <code
+            data-testid={testIds.issuer.credentialOffer}
+            className="block min-w-0 flex-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-xs break-all text-slate-900"
+          >
+            {offerUri}
+          </code>
+          <CopyButton value={offerUri} label="credential offer" />
+        </div>
+        {qr.data ? (
+          <div className="flex justify-center">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img
+              src={qr.data}
+              width={240}
+              height={240}
+              alt="QR code of the credential offer"
+              className="h-auto w-full max-w-60 [image-rendering:pixelated]"
+            />
+          </div>
+        ) : null}
+      </div>
+    </details>
   );
 }

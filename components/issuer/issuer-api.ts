@@ -27,6 +27,8 @@ const issuedCredentialSchema = z.object({
   id: z.string().min(1),
   jwt: z.string().min(1),
   claimUrl: z.url(),
+  /** The same claim as an OpenID4VCI credential offer, for standard wallets. */
+  credentialOfferUri: z.string().startsWith("openid-credential-offer://").optional(),
   claimExpiresAt: z.iso.datetime({ offset: true }),
   status: z.object({ listId: z.string(), index: z.number().int() }),
 });

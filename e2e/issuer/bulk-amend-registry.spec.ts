@@ -143,7 +143,7 @@ test("bulk issue a 500-row CSV with bad rows, amend one, revoke one, filter the 
   const lines = csv.trim().split("\r\n");
   expect(lines).toHaveLength(ROWS - 3 + 1);
   expect(lines[0]).toBe(
-    '"row","row_key","name","result","credential_id","claim_url","claim_expires_at","note"',
+    '"row","row_key","name","result","credential_id","claim_url","claim_expires_at","note","credential_offer_uri"',
   );
   const rows = lines.slice(1).map((l) => l.slice(1, -1).split('","'));
   expect(new Set(rows.map((r) => r[1])).size).toBe(ROWS - 3);

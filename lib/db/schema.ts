@@ -415,3 +415,21 @@ export const auditAnchors = pgTable(
   },
   (t) => [primaryKey({ columns: [t.issuerSlug, t.version] })],
 );
+
+/**
+ * OpenID4VCI access tokens (lib/issuance/oid4vci): what the token endpoint hands out for a
+ * pre-authorized code (a credential's claim token). Only hashes of the token; one live token per
+ * credential (the unique index), so a code cannot be exchanged twice while its token lives.
+ */
+export const oid4vciAccessTokens = pgTable(
+  "oid4vci_access_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    credentialId: text("credential_id")
+      .notNull()
+      .references(() => credentials.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("oid4vci_access_tokens_credential").on(t.credentialId)],
+);

@@ -13,6 +13,7 @@ export const walletEn = {
       `The wallet needs this site's storage (IndexedDB), which private browsing or strict privacy settings can turn off. (${detail})`,
     opening: "Opening your wallet…",
     credentials: "Credentials",
+    receive: "Receive from another issuer",
     loadingCredentials: "Loading credentials…",
     emptyTitle: "No credentials yet",
     empty: "Open a claim link from your issuer to add a credential, or restore a backup below.",

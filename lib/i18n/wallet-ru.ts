@@ -12,6 +12,7 @@ export const walletRu: WalletMessages = {
       `Кошельку нужно хранилище сайта (IndexedDB), которое отключают приватный режим или строгие настройки конфиденциальности. (${detail})`,
     opening: "Открываем кошелёк…",
     credentials: "Документы",
+    receive: "Получить от другой организации",
     loadingCredentials: "Загружаем документы…",
     emptyTitle: "Документов пока нет",
     empty:

@@ -1,4 +1,5 @@
 import "server-only";
+import { credentialOfferLink } from "./oid4vci/credential-offer";
 import { appendAudit, systemActor, type Actor } from "./audit-log";
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
@@ -138,6 +139,7 @@ export async function amendCredential(
       id,
       jwt,
       claimUrl: `${svc.publicUrl}/wallet/claim#${token}`,
+      credentialOfferUri: credentialOfferLink(svc, token),
       claimExpiresAt: claimExpiresAt.toISOString(),
       status: { listId: statusListId(issuer.slug, "revocation", series), index: row.statusIndex },
       previous: `urn:uuid:${old.id}`,

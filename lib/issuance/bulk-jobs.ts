@@ -18,6 +18,7 @@ import {
   type BulkRowError,
 } from "./bulk-rows";
 import { hashSecret } from "./hash-secret";
+import { credentialOfferLink } from "./oid4vci/credential-offer";
 import type { BulkUploadFields } from "./schemas";
 import type { IssuanceServices } from "./services";
 
@@ -248,12 +249,23 @@ export async function bulkJobResultCsv(
     .where(eq(bulkRows.jobId, jobId))
     .orderBy(asc(bulkRows.rowNumber));
   const lines = [
-    ["row", "row_key", "name", "result", "credential_id", "claim_url", "claim_expires_at", "note"]
+    [
+      "row",
+      "row_key",
+      "name",
+      "result",
+      "credential_id",
+      "claim_url",
+      "claim_expires_at",
+      "note",
+      "credential_offer_uri",
+    ]
       .map(csvCell)
       .join(","),
   ];
   for (const { row, credential: c } of rows) {
     let link = "";
+    let offer = "";
     let note = "";
     if (!c) note = row.state === "pending" ? "not issued yet" : (row.error ?? "failed");
     else if (c.status !== "active") note = `credential is ${c.status}`;
@@ -262,8 +274,10 @@ export async function bulkJobResultCsv(
       note = "claim link expired";
     else {
       const token = svc.claimTokenFor(c.id);
-      if (c.claimTokenHash === hashSecret(token)) link = `${svc.publicUrl}/wallet/claim#${token}`;
-      else note = "issued outside bulk issuance: its claim link was shown once";
+      if (c.claimTokenHash === hashSecret(token)) {
+        link = `${svc.publicUrl}/wallet/claim#${token}`;
+        offer = credentialOfferLink(svc, token);
+      } else note = "issued outside bulk issuance: its claim link was shown once";
     }
     const name = typeof row.subject.name === "string" ? row.subject.name : "";
     lines.push(
@@ -276,6 +290,7 @@ export async function bulkJobResultCsv(
         link,
         link && c?.claimExpiresAt ? c.claimExpiresAt.toISOString() : "",
         note,
+        offer,
       ]
         .map(csvCell)
         .join(","),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { createDidResolver } from "@/lib/credentials/resolve-did";
 import { verifyJwt } from "@/lib/credentials/verify-jwt";
@@ -25,12 +25,22 @@ const resolveHolderDid = createDidResolver({
   fetch: () => Promise.reject(new Error("Holder DIDs must be did:jwk or did:key.")),
 });
 
-async function findClaim(svc: IssuanceServices, token: string, now: Date) {
+/** The credential behind a live claim token (also OpenID4VCI's pre-authorized code). */
+export function findClaim(svc: IssuanceServices, token: string, now: Date) {
+  return findClaimWhere(svc, eq(credentials.claimTokenHash, hashSecret(token)), now);
+}
+
+/** The same checks for a credential an OpenID4VCI access token points at. */
+export function findClaimById(svc: IssuanceServices, id: string, now: Date) {
+  return findClaimWhere(svc, eq(credentials.id, id), now);
+}
+
+async function findClaimWhere(svc: IssuanceServices, where: SQL, now: Date) {
   const [row] = await svc.db
     .select({ credential: credentials, issuer: issuers })
     .from(credentials)
     .innerJoin(issuers, eq(issuers.slug, credentials.issuerSlug))
-    .where(eq(credentials.claimTokenHash, hashSecret(token)));
+    .where(where);
   if (!row)
     throw new AppError(
       "NOT_FOUND",
@@ -39,7 +49,7 @@ async function findClaim(svc: IssuanceServices, token: string, now: Date) {
   if (row.credential.claimedAt) {
     throw new AppError(
       "GONE",
-      "This credential has already been claimed. Each claim link works once.",
+      "This credential has already been claimed. Each claim link or credential offer works once.",
     );
   }
   if (row.credential.status === "revoked") {
@@ -124,6 +134,19 @@ export async function redeemClaim(
     throw new AppError("FORBIDDEN", "This claim link was issued to a different wallet.");
   }
 
+  return issueToHolder(svc, { credential, issuer }, holderDid, now);
+}
+
+/**
+ * Signs the credential again, bound to the holder's DID, and spends the claim: a conditional
+ * update, so of two concurrent claims (link or OpenID4VCI) exactly one gets a credential.
+ */
+export async function issueToHolder(
+  svc: IssuanceServices,
+  { credential, issuer }: Awaited<ReturnType<typeof findClaim>>,
+  holderDid: string,
+  now: Date,
+): Promise<{ id: string; credential: string }> {
   const jwt = await signJwtVc(svc, issuer, credentialPayload(svc, credential, holderDid));
   const spent = await svc.db
     .update(credentials)
@@ -133,7 +156,7 @@ export async function redeemClaim(
   if (spent.length === 0) {
     throw new AppError(
       "GONE",
-      "This credential has already been claimed. Each claim link works once.",
+      "This credential has already been claimed. Each claim link or credential offer works once.",
     );
   }
   return { id: credential.id, credential: jwt };

@@ -12,6 +12,7 @@ import { hashSecret } from "./hash-secret";
 import { credentialPayload } from "./credential-payload";
 import type { IssueCredentialBody } from "./schemas";
 import type { IssuanceServices } from "./services";
+import { credentialOfferLink } from "./oid4vci/credential-offer";
 import { signJwtVc } from "./sign-jwt-vc";
 import { reserveSeries, statusListId } from "./status-lists";
 
@@ -22,6 +23,8 @@ export type IssuedCredential = {
   id: string;
   jwt: string;
   claimUrl: string;
+  /** The same claim as an OpenID4VCI credential offer, for standard wallets. */
+  credentialOfferUri: string;
   claimExpiresAt: string;
   status: { listId: string; index: number };
 };
@@ -110,6 +113,7 @@ export async function issueCredential(
       id,
       jwt,
       claimUrl: `${svc.publicUrl}/wallet/claim#${token}`,
+      credentialOfferUri: credentialOfferLink(svc, token),
       claimExpiresAt: claimExpiresAt.toISOString(),
       status: { listId: statusListId(issuer.slug, "revocation", series), index: row.statusIndex },
     };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -15,6 +16,7 @@ import { WalletCredentialList } from "@/components/wallet/wallet-credential-list
 import { useWalletText } from "@/components/wallet/wallet-text";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
+import { testIds } from "@/lib/test-ids";
 import {
   createIdentity,
   listCredentials,
@@ -74,9 +76,18 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
       {restored ? <RestoreSummaryAlert summary={restored} /> : null}
       {open && (identity || vault.data?.credentialCount) ? (
         <section aria-labelledby="wallet-credentials" className="grid gap-3">
-          <h2 id="wallet-credentials" className="text-lg font-semibold text-slate-900">
-            {t.page.credentials}
-          </h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="wallet-credentials" className="text-lg font-semibold text-slate-900">
+              {t.page.credentials}
+            </h2>
+            <Link
+              href="/wallet/receive"
+              className="text-brand-700 text-sm font-medium underline"
+              data-testid={testIds.wallet.receiveLink}
+            >
+              {t.page.receive}
+            </Link>
+          </div>
           {credentials.isPending ? (
             <p role="status" className="text-sm text-slate-600">
               {t.page.loadingCredentials}

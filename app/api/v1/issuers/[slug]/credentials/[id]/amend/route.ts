@@ -20,6 +20,7 @@ export const POST = handle(async (req, ctx: { params: Promise<{ slug: string; id
       id: amended.id,
       jwt: amended.jwt,
       claimUrl: amended.claimUrl,
+      credentialOfferUri: amended.credentialOfferUri,
       claimExpiresAt: amended.claimExpiresAt,
       status: amended.status,
       previous: amended.previous,
