@@ -161,6 +161,10 @@ describe("describeClient", () => {
       "Firefox on macOS",
     ],
     ["curl/8.5.0", "curl"],
+    [
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0 Safari/537.36",
+      "Headless Chrome on Linux",
+    ],
     [null, "Unknown client"],
   ])("%s → %s", (ua, expected) => {
     expect(describeClient(ua)).toBe(expected);
