@@ -61,6 +61,10 @@ const worded = new Set([
   // shown in the report's technical details and credential section already
   "issuerDid",
   "credentialType",
+  // a presentation's: the report's holder section shows when it was signed and how many it holds
+  "issuedAt",
+  "credentials",
+  "count",
 ]);
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });

@@ -38,7 +38,7 @@ export function DossierView({
     <section aria-labelledby={headingId} className="min-w-0 space-y-4">
       <div className="flex min-h-10 flex-wrap items-center justify-between gap-3">
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
-          {source.kind === "link" ? "Shared dossier" : "Presentation"}
+          Result
         </h2>
         {opened ? (
           <Button

@@ -114,7 +114,9 @@ export function presentationVerdict(result: PresentationVerificationResult): Ver
 
 function reasonFor(verdict: Verdict, checks: PresentationCheck[], count: number) {
   if (verdict === "valid") {
-    return `The holder signed this presentation, and all ${count} credential${count === 1 ? "" : "s"} in it are valid.`;
+    return count === 1
+      ? "The holder signed this presentation, and the credential in it is valid."
+      : `The holder signed this presentation, and all ${count} credentials in it are valid.`;
   }
   const failing = checks.find((c) => (verdict === "invalid" ? c.ok === false : c.ok !== true));
   return failing?.message;

@@ -41,6 +41,7 @@ describe("verifyDossier", () => {
       ["credentials", true, "CREDENTIALS_VERIFIED"],
     ]);
     expect(result.verified).toBe(true);
+    expect(result.checks.find((c) => c.id === "challenge")?.message).toContain("for this link");
     expect(result.credentials).toHaveLength(2);
     // It can be opened again (up to the server's view limit): the share id is not used up.
     const again = await verifyDossier(opened.text, { id: secrets.id, origin: ORIGIN }, deps);

@@ -12,16 +12,23 @@ import {
  * challenge: the server counts opens against the doctor's view limit, and the presentation
  * expires with the link.
  */
-export function verifyDossier(
+export async function verifyDossier(
   presentation: string,
   share: { id: string; origin: string },
   deps: VerifyCredentialDepsOnly,
 ): Promise<PresentationVerificationResult> {
-  return verifyPresentation(
+  const result = await verifyPresentation(
     presentation,
     { challenge: share.id, domain: share.origin },
     { ...deps, consumeNonce: (nonce) => nonce === share.id },
   );
+  // The core's words for a fresh one-time challenge; here the nonce is the share's id.
+  const checks = result.checks.map((c) =>
+    c.id === "challenge" && c.code === "NONCE_OK"
+      ? { ...c, message: "The presentation was made for this link (its nonce is the share's id)." }
+      : c,
+  );
+  return { ...result, checks };
 }
 
 type VerifyCredentialDepsOnly = Omit<VerifyPresentationDeps, "consumeNonce">;
