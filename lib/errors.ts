@@ -12,6 +12,10 @@ export type AppErrorCode =
   | "UNKNOWN_CREDENTIAL_TYPE"
   | "CONFLICT"
   | "GONE"
+  | "SHARE_NOT_FOUND"
+  | "SHARE_EXPIRED"
+  | "SHARE_REVOKED"
+  | "SHARE_EXHAUSTED"
   | "PAYLOAD_TOO_LARGE"
   | "TOO_MANY_REQUESTS"
   | "LEDGER_UNAVAILABLE"
@@ -27,6 +31,11 @@ const statusByCode: Record<AppErrorCode, number> = {
   UNKNOWN_CREDENTIAL_TYPE: 404,
   CONFLICT: 409,
   GONE: 410,
+  // A dossier link that no longer opens says why (lib/shares/share-store.ts).
+  SHARE_NOT_FOUND: 404,
+  SHARE_EXPIRED: 410,
+  SHARE_REVOKED: 410,
+  SHARE_EXHAUSTED: 410,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   LEDGER_UNAVAILABLE: 503,

@@ -32,8 +32,15 @@ export const queryKeys = {
     /** An OpenID4VCI credential offer as pasted or scanned, looked up (metadata) but not used. */
     credentialOffer: (offer: string) => ["wallet", "credential-offer", offer] as const,
     qrCode: (jwt: string) => ["wallet", "qr-code", jwt] as const,
+    shares: () => ["wallet", "shares"] as const,
+    shareViews: (id: string) => ["wallet", "shares", id, "views"] as const,
+    dossierQr: (id: string) => ["wallet", "dossier-qr", id] as const,
   },
   verification: (jwt: string) => ["verification", jwt] as const,
+  /** Opening a dossier link counts a view: keyed by share id only (never the key), never refetched. */
+  dossier: (origin: string, id: string) => ["dossier", origin, id] as const,
+  dossierVerification: (origin: string, id: string) =>
+    ["dossier", origin, id, "verification"] as const,
   ledger: {
     history: (listUrl: string) => ["ledger", "history", listUrl] as const,
     served: (listUrl: string) => ["ledger", "served", listUrl] as const,

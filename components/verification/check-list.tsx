@@ -2,13 +2,18 @@
 
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
-import type { Check, CheckId } from "@/lib/credentials/verification";
+import type { Check, CheckId, PresentationCheck } from "@/lib/credentials/verification";
 import { testIds } from "@/lib/test-ids";
 import { Icon } from "./icon";
 import { relativeAge } from "./relative-age";
 import { useNow } from "./use-now";
 
-const names: Record<CheckId, string> = {
+const names: Record<CheckId | PresentationCheck["id"], string> = {
+  // a presentation's own checks (lib/credentials/verify-presentation.ts)
+  challenge: "Bound to this request",
+  audience: "Addressed to",
+  holder: "Holder is the subject",
+  credentials: "Credentials",
   format: "Format",
   signature: "Signature",
   validity: "Validity period",
@@ -56,12 +61,16 @@ const worded = new Set([
   // shown in the report's technical details and credential section already
   "issuerDid",
   "credentialType",
+  // a presentation's: the report's holder section shows when it was signed and how many it holds
+  "issuedAt",
+  "credentials",
+  "count",
 ]);
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** Every check in the core's order, with its outcome, the core's own message and the facts. */
-export function CheckList({ checks }: { checks: Check[] }) {
+export function CheckList({ checks }: { checks: Array<Check | PresentationCheck> }) {
   const now = useNow();
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -91,7 +100,7 @@ export function CheckList({ checks }: { checks: Check[] }) {
   );
 }
 
-function CheckDetails({ check, now }: { check: Check; now: Date }) {
+function CheckDetails({ check, now }: { check: Check | PresentationCheck; now: Date }) {
   const details = check.details ?? {};
   const lines = wordedDetails(check.id, details, now);
   for (const [key, value] of Object.entries(details)) {
@@ -109,7 +118,11 @@ function CheckDetails({ check, now }: { check: Check; now: Date }) {
   );
 }
 
-function wordedDetails(id: CheckId, details: NonNullable<Check["details"]>, now: Date) {
+function wordedDetails(
+  id: CheckId | PresentationCheck["id"],
+  details: NonNullable<Check["details"]>,
+  now: Date,
+) {
   const { version, anchoredAt, listUrl, statusPurpose, validFrom, validUntil, kid, alg } = details;
   const lines: ReactNode[] = [];
 

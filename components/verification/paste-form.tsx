@@ -35,7 +35,7 @@ export function PasteForm({ onCredential }: { onCredential: (jwt: string) => voi
     <form onSubmit={submit} noValidate className="space-y-3">
       <TextAreaField
         label="Credential (JWT)"
-        hint="A long text in three parts separated by dots, starting with eyJ, or a VITAE1: code."
+        hint="A long text in three parts separated by dots, starting with eyJ, a VITAE1: code, or a dossier link (…/s/…#…)."
         error={error}
         rows={5}
         value={value}

@@ -4,6 +4,7 @@ import { useId, useRef, useState, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { testIds } from "@/lib/test-ids";
 import { decodeQrImage } from "./decode-qr-image";
+import { parseDossierLink } from "@/lib/shares/dossier-crypto";
 import { extractCredentialWithReason } from "./extract-credential";
 import { Icon } from "./icon";
 
@@ -48,7 +49,8 @@ export function QrUpload({ onCredential }: { onCredential: (jwt: string) => void
     }
     if (attempt !== latest.current) return;
     const found = text === null ? null : extractCredentialWithReason(text);
-    const jwt = found?.jwt ?? null;
+    // A dossier link's QR holds the link itself; the page opens it.
+    const jwt = found?.jwt ?? (text !== null && parseDossierLink(text) ? text : null);
     if (jwt === null) {
       const message =
         text === null

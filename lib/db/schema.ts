@@ -433,3 +433,36 @@ export const oid4vciAccessTokens = pgTable(
   },
   (t) => [uniqueIndex("oid4vci_access_tokens_credential").on(t.credentialId)],
 );
+
+/**
+ * Dossier share links (lib/shares): the wallet uploads only an AES-GCM ciphertext whose key stays
+ * in the link's fragment, so these rows hold nothing readable — no names, no label, no IP. The
+ * ciphertext is dropped when the owner revokes. `views` is counted by one conditional UPDATE, so
+ * `max_views` holds under parallel opens.
+ */
+export const shares = pgTable("shares", {
+  id: text("id").primaryKey(),
+  /** Null once revoked. */
+  ciphertext: text("ciphertext"),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  maxViews: integer("max_views").notNull(),
+  views: integer("views").notNull().default(0),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  /** SHA-256 (hex) of the owner secret only the wallet keeps. */
+  ownerSecretHash: text("owner_secret_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Each successful open of a share: when, and a coarse client ("Chrome on Android"); no IP. */
+export const shareViews = pgTable(
+  "share_views",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => shares.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    client: text("client").notNull(),
+  },
+  (t) => [index("share_views_share").on(t.shareId, t.at)],
+);

@@ -157,3 +157,25 @@ export const backupContentsSchema = z.object({
   recoveryKeys: z.array(recoveryKeySchema).max(100),
 });
 export type BackupContents = z.infer<typeof backupContentsSchema>;
+
+/**
+ * A dossier the doctor shared (lib/wallet/dossier-shares.ts), as the wallet remembers it, sealed
+ * under the data key like the credentials. The link's key, the owner secret and the recipient
+ * label live only here: the server has the ciphertext, the expiry and the view limit.
+ */
+export const walletShareSchema = z.object({
+  id: z.string().min(1),
+  /** The AES key from the link's fragment, so the link and its QR can be shown again. */
+  key: z.string().min(1),
+  /** Proves ownership to the server (revoke, views); it stores only the hash. */
+  ownerSecret: z.string().min(1),
+  /** The Vitae instance that holds the ciphertext. */
+  origin: z.string().min(1),
+  label: z.string().max(200),
+  credentials: z.array(z.object({ id: z.string(), title: z.string() })).min(1),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  maxViews: z.number().int(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type WalletShare = z.infer<typeof walletShareSchema>;

@@ -12,6 +12,8 @@ import {
   type RecoveryKey,
   type Sealed,
   type StoredCredential,
+  type WalletShare,
+  walletShareSchema,
 } from "./schemas";
 
 /**
@@ -217,6 +219,19 @@ export async function sealRecoveryKeys(key: CryptoKey, keys: RecoveryKey[]): Pro
 export async function unsealRecoveryKeys(key: CryptoKey, sealed: Sealed): Promise<RecoveryKey[]> {
   const plaintext = await unseal(key, sealed, RECOVERY_AAD);
   const parsed = plaintext && recoveryKeySchema.array().safeParse(parseJson(dec.decode(plaintext)));
+  return parsed?.success ? parsed.data : [];
+}
+
+const SHARES_AAD = "vitae-wallet/shares";
+
+export async function sealShares(key: CryptoKey, shares: WalletShare[]): Promise<Sealed> {
+  return seal(key, enc.encode(JSON.stringify(shares)), SHARES_AAD);
+}
+
+/** Shares that do not open are dropped rather than shown half-read. */
+export async function unsealShares(key: CryptoKey, sealed: Sealed): Promise<WalletShare[]> {
+  const plaintext = await unseal(key, sealed, SHARES_AAD);
+  const parsed = plaintext && walletShareSchema.array().safeParse(parseJson(dec.decode(plaintext)));
   return parsed?.success ? parsed.data : [];
 }
 

@@ -10,6 +10,7 @@ import type {
   RecoveryKey,
   Sealed,
   StoredCredential,
+  WalletShare,
 } from "./schemas";
 import {
   decryptCredential,
@@ -20,7 +21,9 @@ import {
   lockDataKey,
   sealRecoveryKeys,
   unlockDataKey,
+  sealShares,
   unsealRecoveryKeys,
+  unsealShares,
   type WalletCryptoError,
 } from "./wallet-crypto";
 
@@ -31,7 +34,7 @@ import {
  * - `credentials`: one record per credential, sealed under the wallet's data key (see
  *   wallet-crypto.ts); records from before encryption (schema v1) are sealed on first open;
  * - `settings`: the data key (a non-extractable CryptoKey, or only its passphrase-wrapped bytes),
- *   the sealed recovery keys and the date of the last backup.
+ *   the sealed recovery keys, the sealed list of dossier shares and the date of the last backup.
  * The unwrapped data key of a passphrase-protected wallet lives in this module's memory while the
  * wallet is unlocked: a reload or "Lock" forgets it.
  */
@@ -40,7 +43,10 @@ type DataKeyRecord =
   | { id: "data-key"; kind: "device"; key: CryptoKey }
   | { id: "data-key"; kind: "passphrase"; lock: PassphraseLock };
 type SettingsRecord =
-  DataKeyRecord | ({ id: "recovery-keys" } & Sealed) | { id: "last-backup"; at: string };
+  | DataKeyRecord
+  | ({ id: "recovery-keys" } & Sealed)
+  | ({ id: "shares" } & Sealed)
+  | { id: "last-backup"; at: string };
 
 type WalletDb = {
   identity: { key: string; value: HolderIdentity };
@@ -314,10 +320,13 @@ async function rekey(newKey: CryptoKey, keyRecord: DataKeyRecord): Promise<void>
   const recoveryKeys = await readRecoveryKeys(db, oldKey);
   const records = await Promise.all(credentials.map((c) => encryptCredential(newKey, c)));
   const recovery = recoveryKeys.length ? await sealRecoveryKeys(newKey, recoveryKeys) : null;
+  const shares = await readShares(db, oldKey);
+  const sealedShares = shares.length ? await sealShares(newKey, shares) : null;
   const tx = db.transaction(["credentials", "settings"], "readwrite");
   const writes: Promise<unknown>[] = records.map((r) => tx.objectStore("credentials").put(r));
   writes.push(tx.objectStore("settings").put(keyRecord));
   if (recovery) writes.push(tx.objectStore("settings").put({ id: "recovery-keys", ...recovery }));
+  if (sealedShares) writes.push(tx.objectStore("settings").put({ id: "shares", ...sealedShares }));
   await Promise.all([...writes, tx.done]);
   session = newKey;
 }
@@ -421,4 +430,32 @@ export async function restoreBackup(
           : null,
     },
   };
+}
+
+async function readShares(db: IDBPDatabase<WalletDb>, key: CryptoKey): Promise<WalletShare[]> {
+  const sealed = (await db.get("settings", "shares")) as Sealed | undefined;
+  return sealed ? unsealShares(key, sealed) : [];
+}
+
+/** The dossiers this wallet shared, newest first. Throws WalletLockedError while locked. */
+export async function listShares(): Promise<WalletShare[]> {
+  const key = requireSession();
+  const shares = await readShares(await openWalletDb(), key);
+  return shares.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+// Read-modify-write of the one sealed list: one change at a time within this tab.
+let shareWrites: Promise<unknown> = Promise.resolve();
+
+/** Adds a share, or replaces the one with the same id. */
+export function saveShare(share: WalletShare): Promise<void> {
+  const write = shareWrites.then(async () => {
+    const key = requireSession();
+    const db = await openWalletDb();
+    const others = (await readShares(db, key)).filter((s) => s.id !== share.id);
+    const sealed = await sealShares(key, [...others, share]);
+    await db.put("settings", { id: "shares", ...sealed });
+  });
+  shareWrites = write.catch(() => undefined);
+  return write;
 }

@@ -1,7 +1,11 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { CredentialInput } from "@/components/verification/credential-input";
+import { DossierView } from "@/components/verification/dossier-view";
+import { recognizeDossier } from "@/components/verification/recognize-dossier";
+import type { DossierSource } from "@/components/verification/use-dossier";
 import { useBrowserVerifier } from "@/components/verification/use-browser-verifier";
 import { useVerification } from "@/components/verification/use-verification";
 import { VerificationPanel } from "@/components/verification/verification-panel";
@@ -15,6 +19,8 @@ import { queryKeys } from "@/lib/query-keys";
  */
 export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerConfig }) {
   const queryClient = useQueryClient();
+  // A dossier link or a presentation JWT gets the presentation report instead.
+  const [dossier, setDossier] = useState<DossierSource | null>(null);
   const { verify, trustError, trustLoading } = useBrowserVerifier(ledgerConfig);
   const { jwt, submit, recheck, verification, error, checking } = useVerification(
     verify,
@@ -32,19 +38,33 @@ export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
     <>
       <PageHeader
         title="Verify a credential"
-        description="Check a doctor's credential: the issuer's signature, its validity period, whether it has been revoked or suspended, the ledger anchor of its status, and the issuer's accreditation. The check runs in your browser."
+        description="Check a doctor's credential, a presentation or a dossier link: the issuer's signature, its validity period, whether it has been revoked or suspended, the ledger anchor of its status, and the issuer's accreditation. The check runs in your browser."
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:items-start">
-        <CredentialInput onCredential={submit} />
-        <VerificationPanel
-          jwt={jwt}
-          verification={verification}
-          error={error}
-          checking={checking}
-          trustError={trustError}
-          trustLoading={trustLoading}
-          onRecheck={trustError ? retryTrust : recheck}
+        <CredentialInput
+          onCredential={(text) => {
+            const found = recognizeDossier(text);
+            setDossier(found);
+            if (!found) submit(text);
+          }}
         />
+        {dossier ? (
+          <DossierView
+            key={dossier.kind === "link" ? dossier.link.id : dossier.jwt}
+            source={dossier}
+            ledgerConfig={ledgerConfig}
+          />
+        ) : (
+          <VerificationPanel
+            jwt={jwt}
+            verification={verification}
+            error={error}
+            checking={checking}
+            trustError={trustError}
+            trustLoading={trustLoading}
+            onRecheck={trustError ? retryTrust : recheck}
+          />
+        )}
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { BackupPanel, RestoreForm, RestoreSummaryAlert } from "@/components/wallet/backup-panel";
+import { DossierSharesPanel } from "@/components/wallet/dossier-shares-panel";
 import { IdentityPanel } from "@/components/wallet/identity-panel";
 import { LanguageSwitch } from "@/components/wallet/language-switch";
 import { PassphraseSettings } from "@/components/wallet/passphrase-settings";
@@ -102,6 +103,9 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
             <EmptyState title={t.page.emptyTitle}>{t.page.empty}</EmptyState>
           )}
         </section>
+      ) : null}
+      {open && identity && credentials.data?.length ? (
+        <DossierSharesPanel identity={identity} credentials={credentials.data} />
       ) : null}
       {open && identity && vault.data ? (
         <>

@@ -1,0 +1,29 @@
+CREATE TABLE "oid4vci_access_tokens" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"credential_id" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "share_views" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"share_id" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"client" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "shares" (
+	"id" text PRIMARY KEY NOT NULL,
+	"ciphertext" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"max_views" integer NOT NULL,
+	"views" integer DEFAULT 0 NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"owner_secret_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "oid4vci_access_tokens" ADD CONSTRAINT "oid4vci_access_tokens_credential_id_credentials_id_fk" FOREIGN KEY ("credential_id") REFERENCES "public"."credentials"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "share_views" ADD CONSTRAINT "share_views_share_id_shares_id_fk" FOREIGN KEY ("share_id") REFERENCES "public"."shares"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "oid4vci_access_tokens_credential" ON "oid4vci_access_tokens" USING btree ("credential_id");--> statement-breakpoint
+CREATE INDEX "share_views_share" ON "share_views" USING btree ("share_id","at");
