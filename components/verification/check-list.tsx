@@ -3,19 +3,11 @@
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import type { Check, CheckId } from "@/lib/credentials/verification";
+import { checkNames as names } from "./check-names";
 import { testIds } from "@/lib/test-ids";
 import { Icon } from "./icon";
 import { relativeAge } from "./relative-age";
 import { useNow } from "./use-now";
-
-const names: Record<CheckId, string> = {
-  format: "Format",
-  signature: "Signature",
-  validity: "Validity period",
-  status: "Revocation status",
-  anchor: "Ledger anchor",
-  trust: "Issuer accreditation",
-};
 
 const outcomes = {
   true: { icon: "pass", label: "Passed", tone: "text-emerald-700" },
