@@ -4,6 +4,7 @@ import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { PublicLedgerConfig } from "@/lib/env";
 import { testIds } from "@/lib/test-ids";
 import type { Verification } from "./use-verification";
 import { VerdictBanner, verdictHeading } from "./verdict-banner";
@@ -20,6 +21,8 @@ type PanelProps = {
   trustError: Error | null;
   trustLoading: boolean;
   onRecheck: () => void;
+  /** For the receipt's anchor transaction; the report works without it. */
+  ledgerConfig?: PublicLedgerConfig | undefined;
 };
 
 /**
@@ -34,10 +37,12 @@ export function VerificationPanel(props: PanelProps) {
     <section aria-labelledby={headingId} className="min-w-0">
       <div className="mb-3 flex min-h-10 flex-wrap items-center justify-between gap-3">
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
-          Result
+          <span className="print:hidden">Result</span>
+          <span className="hidden print:inline">Verification receipt</span>
         </h2>
         {jwt !== null ? (
           <Button
+            className="no-print"
             variant="secondary"
             data-testid={testIds.verifier.recheck}
             aria-busy={checking || undefined}
@@ -78,6 +83,7 @@ function PanelBody({
   checking,
   trustError,
   trustLoading,
+  ledgerConfig,
 }: PanelProps & { jwt: string }) {
   if (trustError) {
     return (
@@ -113,7 +119,9 @@ function PanelBody({
       />
     );
   }
-  if (verification) return <VerificationReport jwt={jwt} verification={verification} />;
+  if (verification) {
+    return <VerificationReport jwt={jwt} verification={verification} ledgerConfig={ledgerConfig} />;
+  }
   return null;
 }
 

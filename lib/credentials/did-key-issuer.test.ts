@@ -16,11 +16,12 @@ import { verifyCredential } from "./verify-credential";
  * list): it verifies through the same universal core, with its accreditation still required.
  */
 async function didKeyIssuer(algorithm: "Ed25519" | "P-256") {
-  const pair = (await crypto.subtle.generateKey(
-    algorithm === "Ed25519" ? { name: "Ed25519" } : { name: "ECDSA", namedCurve: "P-256" },
-    true,
-    ["sign", "verify"],
-  )) as CryptoKeyPair;
+  const params: EcKeyGenParams | Algorithm =
+    algorithm === "Ed25519" ? { name: "Ed25519" } : { name: "ECDSA", namedCurve: "P-256" };
+  const pair = (await crypto.subtle.generateKey(params as EcKeyGenParams, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
   const publicJwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
   const privateJwk = await crypto.subtle.exportKey("jwk", pair.privateKey);
   const multikey = jwkToMultikey(publicJwk as PublicJwk);

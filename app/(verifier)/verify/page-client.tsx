@@ -30,12 +30,16 @@ export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
 
   return (
     <>
-      <PageHeader
-        title="Verify a credential"
-        description="Check a doctor's credential: the issuer's signature, its validity period, whether it has been revoked or suspended, the ledger anchor of its status, and the issuer's accreditation. The check runs in your browser."
-      />
+      <div className="no-print">
+        <PageHeader
+          title="Verify a credential"
+          description="Check a doctor's credential: the issuer's signature, its validity period, whether it has been revoked or suspended, the ledger anchor of its status, and the issuer's accreditation. The check runs in your browser."
+        />
+      </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:items-start">
-        <CredentialInput onCredential={submit} />
+        <div className="no-print min-w-0">
+          <CredentialInput onCredential={submit} />
+        </div>
         <VerificationPanel
           jwt={jwt}
           verification={verification}
@@ -44,6 +48,7 @@ export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
           trustError={trustError}
           trustLoading={trustLoading}
           onRecheck={trustError ? retryTrust : recheck}
+          ledgerConfig={ledgerConfig}
         />
       </div>
     </>
