@@ -58,6 +58,8 @@ const scanIntervalMs = 150;
  */
 export function CameraScan({ onCredential }: { onCredential: (jwt: string) => void }) {
   const [state, setState] = useState<State>({ kind: "idle" });
+  // Which decoder read the frames, for support staff and tests (data-engine on the preview).
+  const [engine, setEngine] = useState<QrEngine | null>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<MediaStream | null>(null);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -93,12 +95,6 @@ export function CameraScan({ onCredential }: { onCredential: (jwt: string) => vo
     document.addEventListener("visibilitychange", onVisibility);
     return () => document.removeEventListener("visibilitychange", onVisibility);
   }, [stop]);
-
-  // Keep keyboard focus on the control that replaced the one just pressed.
-  const scanning = state.kind === "scanning";
-  useEffect(() => {
-    if (scanning) controlsRef.current?.querySelector("button")?.focus();
-  }, [scanning]);
 
   async function start() {
     release();
@@ -146,6 +142,7 @@ export function CameraScan({ onCredential }: { onCredential: (jwt: string) => vo
     }
     const decoder = await decoderPromise;
     if (run !== runRef.current) return;
+    setEngine(decoder.engine);
     setState({ kind: "scanning", engine: decoder.engine });
 
     const canvas = document.createElement("canvas");
@@ -188,6 +185,18 @@ export function CameraScan({ onCredential }: { onCredential: (jwt: string) => vo
   }
 
   const active = state.kind === "starting" || state.kind === "scanning";
+  // The Start and Stop buttons replace each other; keep keyboard focus on whichever is shown
+  // when the one pressed disappears (focus would otherwise fall back to the page).
+  const shownActive = useRef(active);
+  useEffect(() => {
+    if (shownActive.current === active) return;
+    shownActive.current = active;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || controlsRef.current?.contains(focused)) {
+      controlsRef.current?.querySelector("button")?.focus();
+    }
+  }, [active]);
+
   return (
     <div className="space-y-3">
       <div
@@ -199,7 +208,7 @@ export function CameraScan({ onCredential }: { onCredential: (jwt: string) => vo
           playsInline
           aria-label="Camera preview"
           data-testid={testIds.verifier.cameraPreview}
-          data-engine={state.kind === "scanning" ? (state.engine ?? "") : ""}
+          data-engine={engine ?? ""}
           className="size-full object-cover"
         />
         {/* The framing box: where to hold the code. Decorative; the text below says the same. */}

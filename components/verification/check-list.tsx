@@ -65,7 +65,7 @@ export function CheckList({ checks }: { checks: Check[] }) {
             data-testid={testIds.verifier.check}
             data-check-id={check.id}
             data-ok={String(check.ok)}
-            className="flex gap-3 px-4 py-3"
+            className="flex break-inside-avoid gap-3 px-4 py-3"
           >
             <Icon name={outcome.icon} className={`mt-0.5 size-5 ${outcome.tone}`} />
             <div className="min-w-0 flex-1">
@@ -142,10 +142,12 @@ function wordedDetails(id: CheckId, details: NonNullable<Check["details"]>, now:
         ))}
         {history ? (
           <>
-            {" · "}
-            <Link href={history} className="text-brand-700 underline-offset-2 hover:underline">
-              audit the list&apos;s history
-            </Link>
+            <span className="print:hidden">
+              {" · "}
+              <Link href={history} className="text-brand-700 underline-offset-2 hover:underline">
+                audit the list&apos;s history
+              </Link>
+            </span>
           </>
         ) : null}
       </>,

@@ -2,7 +2,6 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, expect, test, type Page } from "@playwright/test";
 import { baseURL } from "@/playwright.config";
-import { signJwt } from "@/lib/credentials/__fixtures__/harness";
 import { compactCredential } from "@/lib/credentials/compact-credential";
 import { jwkToMultikey } from "@/lib/credentials/multikey";
 import type { PublicJwk } from "@/lib/credentials/schemas";
@@ -13,16 +12,60 @@ import { writeQrVideo } from "../fixtures/fake-camera";
 
 const shots = "test-results/screenshots";
 
-async function issueLicence(
+/** An EdDSA JWT signed with WebCrypto, as an issuer outside Vitae would make it. */
+async function signEd25519(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  privateKey: CryptoKey,
+): Promise<string> {
+  const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+  const input = `${encode(header)}.${encode(payload)}`;
+  const signature = await crypto.subtle.sign("Ed25519", privateKey, Buffer.from(input));
+  return `${input}.${Buffer.from(signature).toString("base64url")}`;
+}
+
+async function issue(
   request: import("@playwright/test").APIRequestContext,
   name: string,
-): Promise<string> {
+): Promise<{ jwt: string; claimUrl: string }> {
   const issued = await request.post(`/api/v1/issuers/${LICENSING}/credentials`, {
     headers: { Authorization: `Bearer ${demoApiKey(LICENSING)}` },
     data: licence(name),
   });
   expect(issued.ok()).toBe(true);
-  return ((await issued.json()) as { jwt: string }).jwt;
+  return (await issued.json()) as { jwt: string; claimUrl: string };
+}
+
+async function issueLicence(
+  request: import("@playwright/test").APIRequestContext,
+  name: string,
+): Promise<string> {
+  return (await issue(request, name)).jwt;
+}
+
+/** A browser of its own whose camera films `text` as a QR code (the fake camera is set at launch). */
+async function withFakeCamera(text: string, name: string, run: (page: Page) => Promise<void>) {
+  mkdirSync("test-results", { recursive: true });
+  const video = path.resolve(`test-results/fake-camera-${name}.y4m`);
+  const { version } = writeQrVideo(video, text);
+  expect(version).toBeLessThanOrEqual(25);
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  try {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+    await run(await context.newPage());
+    await context.close();
+  } finally {
+    await browser.close();
+  }
 }
 
 function decodePayload(jwt: string): Record<string, unknown> & { vc: Record<string, unknown> } {
@@ -41,6 +84,16 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${shots}/${name}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
+  // The result column in readable slices (a whole phone page is too tall to look at at once).
+  const box = await page.getByTestId(testIds.verifier.verdict).boundingBox();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = Math.max(0, (box?.y ?? 0) - 60), part = 1; y < height; y += 900, part++) {
+    await page.screenshot({
+      path: `${shots}/${name}-390-part${part}.png`,
+      fullPage: true,
+      clip: { x: 0, y, width: 390, height: Math.min(900, height - y) },
+    });
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -51,25 +104,7 @@ test("scan → report: the wallet's QR code read by the camera verifies as Valid
   const compact = compactCredential.encode(jwt);
   expect(compact).toMatch(/^VITAE1:\d+$/);
 
-  mkdirSync("test-results", { recursive: true });
-  const video = path.resolve("test-results/fake-camera-qr.y4m");
-  const { version } = writeQrVideo(video, compact!);
-  expect(version).toBeLessThanOrEqual(25);
-
-  // A browser of its own: the fake camera is chosen at launch.
-  const browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
-  try {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+  await withFakeCamera(compact!, "credential", async (page) => {
     await page.goto("/verify");
 
     // Keyboard only: focus the scan button and press Enter.
@@ -84,6 +119,7 @@ test("scan → report: the wallet's QR code read by the camera verifies as Valid
     // The camera was released: the preview holds no stream.
     const preview = page.getByTestId(testIds.verifier.cameraPreview);
     expect(await preview.evaluate((v: HTMLVideoElement) => v.srcObject)).toBeNull();
+    await expect(preview).toHaveAttribute("data-engine", "zxing");
     // Chromium on Linux has no BarcodeDetector: the frames were read by zxing's wasm, served here.
     expect(await page.evaluate(() => "BarcodeDetector" in globalThis)).toBe(false);
     const record = page.getByTestId(testIds.verifier.record);
@@ -91,15 +127,40 @@ test("scan → report: the wallet's QR code read by the camera verifies as Valid
     // The receipt carries the anchor's transaction, read from the chain in the browser.
     await expect(record).toContainText(/tx 0x[0-9a-f]{64}/);
     await page.screenshot({ path: `${shots}/verifier-scan-valid.png`, fullPage: true });
-    await context.close();
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
-test("the camera states: refused permission is explained, and Stop camera releases it", async ({
-  page,
+test("a claim link held up to the camera is explained, scanning goes on, and Stop camera releases it", async ({
+  request,
 }) => {
+  const { claimUrl } = await issue(request, "Dr Claim Link");
+  expect(claimUrl).toContain("/wallet/claim#");
+  await withFakeCamera(claimUrl, "claim-link", async (page) => {
+    await page.goto("/verify");
+    await page.getByTestId(testIds.verifier.cameraStart).click();
+    const preview = page.getByTestId(testIds.verifier.cameraPreview);
+    await expect(preview).toBeVisible();
+    await expect(page.getByTestId(testIds.verifier.cameraError)).toContainText(
+      "This is a claim link",
+    );
+    await expect(page.getByTestId(testIds.verifier.verdict)).toHaveCount(0);
+    expect(await preview.evaluate((v: HTMLVideoElement) => v.srcObject !== null)).toBe(true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${shots}/verifier-camera-claim-link-390.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const track = await preview.evaluate(
+      (v: HTMLVideoElement) => (v.srcObject as MediaStream).getVideoTracks()[0]!.id,
+    );
+    expect(track).toBeTruthy();
+    await page.getByTestId(testIds.verifier.cameraStop).click();
+    // Focus stays on the control that replaced Stop, for keyboard users.
+    await expect(page.getByTestId(testIds.verifier.cameraStart)).toBeFocused();
+    await expect(preview).toBeHidden();
+    expect(await preview.evaluate((v: HTMLVideoElement) => v.srcObject)).toBeNull();
+  });
+});
+
+test("the camera states: a browser without camera access is told why", async ({ page }) => {
   // The suite's browser has no camera permission and no fake device.
   await page.goto("/verify");
   await page.getByTestId(testIds.verifier.cameraStart).click();
@@ -150,10 +211,10 @@ test("the report of a tampered credential, an unaccredited issuer, and the print
   outside.vc.issuer = did;
   delete outside.vc.credentialStatus;
   (outside.vc.credentialSubject as { name: string }).name = "Dr Outside Issuer";
-  const unaccredited = await signJwt(
+  const unaccredited = await signEd25519(
     { alg: "EdDSA", typ: "JWT", kid: `${did}#${multikey}` },
     outside,
-    await crypto.subtle.exportKey("jwk", pair.privateKey),
+    pair.privateKey,
   );
   await verifyPasted(page, unaccredited);
   await expect(verdict).toHaveAttribute("data-verdict", "invalid");
