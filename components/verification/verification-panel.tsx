@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -31,10 +31,22 @@ type PanelProps = {
  * region inserted along with its text is not reliably read out).
  */
 export function VerificationPanel(props: PanelProps) {
-  const { jwt, trustError, onRecheck, checking } = props;
+  const { jwt, trustError, onRecheck, checking, verification } = props;
   const headingId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
+  // On a phone the result sits below the inputs: bring a new result into view, so the verifier
+  // who just scanned sees the verdict without hunting for it.
+  const checkedAt = verification?.checkedAt;
+  useEffect(() => {
+    const section = sectionRef.current;
+    if (!checkedAt || !section) return;
+    if (section.getBoundingClientRect().top > window.innerHeight * 0.6) {
+      const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      section.scrollIntoView({ block: "start", behavior: reduce ? "auto" : "smooth" });
+    }
+  }, [checkedAt]);
   return (
-    <section aria-labelledby={headingId} className="min-w-0">
+    <section ref={sectionRef} aria-labelledby={headingId} className="min-w-0 scroll-mt-4">
       <div className="mb-3 flex min-h-10 flex-wrap items-center justify-between gap-3">
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
           <span className="print:hidden">Result</span>
