@@ -44,5 +44,8 @@ export const queryKeys = {
   ledger: {
     history: (listUrl: string) => ["ledger", "history", listUrl] as const,
     served: (listUrl: string) => ["ledger", "served", listUrl] as const,
+    /** The transaction that anchored one version of a list (the verifier's receipt). */
+    anchorTransaction: (listUrl: string, version: number) =>
+      ["ledger", "anchor-transaction", listUrl, version] as const,
   },
 };

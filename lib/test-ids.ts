@@ -129,6 +129,13 @@ export const testIds = {
     recheck: "verify-recheck",
     qrError: "verify-qr-error",
     conditions: "verify-conditions",
+    record: "verify-record",
+    printReceipt: "verify-print-receipt",
+    downloadJson: "verify-download-json",
+    cameraStart: "verify-camera-start",
+    cameraStop: "verify-camera-stop",
+    cameraPreview: "verify-camera-preview",
+    cameraError: "verify-camera-error",
   },
   governance: {
     apiKeyInput: "governance-api-key",

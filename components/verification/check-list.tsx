@@ -3,24 +3,11 @@
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import type { Check, CheckId, PresentationCheck } from "@/lib/credentials/verification";
+import { checkNames as names } from "./check-names";
 import { testIds } from "@/lib/test-ids";
 import { Icon } from "./icon";
 import { relativeAge } from "./relative-age";
 import { useNow } from "./use-now";
-
-const names: Record<CheckId | PresentationCheck["id"], string> = {
-  // a presentation's own checks (lib/credentials/verify-presentation.ts)
-  challenge: "Bound to this request",
-  audience: "Addressed to",
-  holder: "Holder is the subject",
-  credentials: "Credentials",
-  format: "Format",
-  signature: "Signature",
-  validity: "Validity period",
-  status: "Revocation status",
-  anchor: "Ledger anchor",
-  trust: "Issuer accreditation",
-};
 
 const outcomes = {
   true: { icon: "pass", label: "Passed", tone: "text-emerald-700" },
@@ -82,7 +69,7 @@ export function CheckList({ checks }: { checks: Array<Check | PresentationCheck>
             data-testid={testIds.verifier.check}
             data-check-id={check.id}
             data-ok={String(check.ok)}
-            className="flex gap-3 px-4 py-3"
+            className="flex break-inside-avoid gap-3 px-4 py-3"
           >
             <Icon name={outcome.icon} className={`mt-0.5 size-5 ${outcome.tone}`} />
             <div className="min-w-0 flex-1">
@@ -163,10 +150,12 @@ function wordedDetails(
         ))}
         {history ? (
           <>
-            {" · "}
-            <Link href={history} className="text-brand-700 underline-offset-2 hover:underline">
-              audit the list&apos;s history
-            </Link>
+            <span className="print:hidden">
+              {" · "}
+              <Link href={history} className="text-brand-700 underline-offset-2 hover:underline">
+                audit the list&apos;s history
+              </Link>
+            </span>
           </>
         ) : null}
       </>,

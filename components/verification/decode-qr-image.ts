@@ -1,12 +1,15 @@
 import jsQR from "jsqr";
+import { loadQrDecoder } from "./load-qr-decoder";
 
 /**
  * Reads the QR code in an uploaded image, entirely in the browser (the credential never leaves
- * it). Screenshots and exported QR images are read as they are. Phone photos are the hard case:
- * large (jsQR needs seconds for 12 megapixels), noisy, sometimes of a screen in dark mode. So a
- * big image is first drawn at a size jsQR reads quickly, then a downscaled copy (which smooths
- * noise) and inverted readings are tried, then a larger copy for a code that is small in the
- * frame, and finally a sharp upscaled copy of a tiny image.
+ * it). The page's best decoder (the platform's BarcodeDetector or ZXing's WebAssembly, see
+ * load-qr-decoder.ts) reads the image first, at a normal and a detailed size; jsQR's attempts
+ * below are the last resort. Screenshots and exported QR images are read as they are. Phone
+ * photos are the hard case: large (jsQR needs seconds for 12 megapixels), noisy, sometimes of a
+ * screen in dark mode. So for jsQR a big image is first drawn at a size it reads quickly, then a
+ * downscaled copy (which smooths noise) and inverted readings are tried, then a larger copy for
+ * a code that is small in the frame, and finally a sharp upscaled copy of a tiny image.
  *
  * Returns the QR code's text, or null when no code was found.
  */
@@ -15,7 +18,16 @@ export async function decodeQrImage(file: Blob): Promise<string | null> {
   try {
     const width = image.naturalWidth || fallbackSide;
     const height = image.naturalHeight || fallbackSide;
-    for (const attempt of attemptsFor(Math.max(width, height))) {
+    const longest = Math.max(width, height);
+    const decoder = await loadQrDecoder();
+    if (decoder.engine !== "jsqr") {
+      for (const attempt of preferredAttemptsFor(longest)) {
+        const pixels = draw(image, width, height, attempt);
+        const found = pixels ? await decoder.decode(pixels) : null;
+        if (found) return found;
+      }
+    }
+    for (const attempt of attemptsFor(longest)) {
       const found = scan(image, width, height, attempt);
       if (found !== null) return found;
       // Let the "Reading the QR code…" state paint between attempts on a slow phone.
@@ -56,7 +68,36 @@ function attemptsFor(longest: number): Attempt[] {
   return attempts;
 }
 
+/** For a decoder that binarizes well by itself: the normal size, then the detailed one. */
+function preferredAttemptsFor(longest: number): Attempt[] {
+  const first = Math.min(longest, quickSide);
+  const attempts: Attempt[] = [{ side: first, inversion: "attemptBoth", smoothing: true }];
+  const detail = Math.min(longest, detailSide);
+  if (detail > first) attempts.push({ side: detail, inversion: "attemptBoth", smoothing: true });
+  if (longest < 400) attempts.push({ side: 800, inversion: "attemptBoth", smoothing: false });
+  return attempts;
+}
+
 function scan(image: HTMLImageElement, width: number, height: number, attempt: Attempt) {
+  const pixels = draw(image, width, height, attempt);
+  if (!pixels) return null;
+  try {
+    const code = jsQR(pixels.data, pixels.width, pixels.height, {
+      inversionAttempts: attempt.inversion,
+    });
+    return code?.data ? code.data : null;
+  } catch {
+    // jsQR throws on some degenerate images; for the user that is simply "no code here".
+    return null;
+  }
+}
+
+function draw(
+  image: HTMLImageElement,
+  width: number,
+  height: number,
+  attempt: Attempt,
+): ImageData | null {
   const scale = attempt.side / Math.max(width, height);
   const w = Math.max(1, Math.round(width * scale));
   const h = Math.max(1, Math.round(height * scale));
@@ -74,16 +115,7 @@ function scan(image: HTMLImageElement, width: number, height: number, attempt: A
   ctx.imageSmoothingEnabled = attempt.smoothing;
   ctx.drawImage(image, pad, pad, w, h);
 
-  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  try {
-    const code = jsQR(pixels.data, pixels.width, pixels.height, {
-      inversionAttempts: attempt.inversion,
-    });
-    return code?.data ? code.data : null;
-  } catch {
-    // jsQR throws on some degenerate images; for the user that is simply "no code here".
-    return null;
-  }
+  return ctx.getImageData(0, 0, canvas.width, canvas.height);
 }
 
 async function loadImage(file: Blob): Promise<HTMLImageElement> {

@@ -62,7 +62,7 @@ export function DossierView({
         </p>
       ) : null}
       <div aria-busy={d.opening || d.checking}>
-        <Body {...d} source={source} />
+        <Body {...d} source={source} ledgerConfig={ledgerConfig} />
       </div>
     </section>
   );
@@ -77,7 +77,8 @@ function Body({
   verifyError,
   checking,
   trustError,
-}: ReturnType<typeof useDossier> & { source: DossierSource }) {
+  ledgerConfig,
+}: ReturnType<typeof useDossier> & { source: DossierSource; ledgerConfig: PublicLedgerConfig }) {
   if (opening) return <Progress text="Fetching the encrypted dossier and opening it." />;
   if (openError || !opened) {
     return (
@@ -114,6 +115,7 @@ function Body({
       result={verification.result}
       checkedAt={verification.checkedAt}
       presentationJwt={source.kind === "jwt" ? source.jwt : opened.presentation}
+      ledgerConfig={ledgerConfig}
     />
   );
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { compactCredential } from "@/lib/credentials/compact-credential";
 import { fixtures } from "@/lib/credentials/__fixtures__/harness";
-import { extractCredential, extractCredentialWithReason } from "./extract-credential";
+import {
+  claimLinkReason,
+  extractCredential,
+  extractCredentialWithReason,
+} from "./extract-credential";
 
 const jwt = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJkaWQ6d2ViOmV4YW1wbGUuY29tIn0.MEUCIQDk3Xz-_abc123";
 
@@ -62,5 +66,25 @@ describe("extractCredential with the wallet's compact QR form", () => {
     const result = extractCredentialWithReason(text.slice(0, -1));
     expect(result.jwt).toBeNull();
     expect(result).toMatchObject({ reason: expect.stringMatching(/damaged|cut short/) });
+  });
+});
+
+describe("a pasted claim link", () => {
+  it("is refused with its own reason, not verified as noise", () => {
+    for (const link of [
+      "https://vitae.example/wallet/claim#k3J9xQ2mZpL8vT4wR7nY1cF6hB0sD5gA",
+      "  http://localhost:3000/wallet/claim#abc_DEF-123\n",
+    ]) {
+      const found = extractCredentialWithReason(link);
+      expect(found.jwt).toBeNull();
+      expect(found).toMatchObject({ reason: claimLinkReason });
+    }
+  });
+
+  it("does not catch other wallet pages or a JWT that happens to travel with one", () => {
+    expect(extractCredentialWithReason("https://vitae.example/wallet/claims-help")).toEqual({
+      jwt: null,
+    });
+    expect(extractCredential(`https://vitae.example/wallet/claim?jwt=${jwt}`)).toBe(jwt);
   });
 });

@@ -24,8 +24,19 @@ export function extractCredential(text: string): string | null {
   return extractCredentialWithReason(text).jwt;
 }
 
+/**
+ * A wallet claim link (`…/wallet/claim#<token>`) is how a doctor *receives* a credential; it holds
+ * no credential, and opening it would claim the credential into the verifier's own browser.
+ */
+const claimLink = /\/wallet\/claim(?:[/?#]|$)/;
+
+export const claimLinkReason =
+  "This is a claim link: the doctor opens it once to add the credential to their wallet. It does not contain the credential. Ask the doctor to show the credential's QR code in their Vitae wallet, or to send the credential itself.";
+
 /** Like `extractCredential`, with the reason a compact code could not be read. */
 export function extractCredentialWithReason(text: string): ExtractedCredential {
+  if (claimLink.test(text) && !embeddedJwt.test(text))
+    return { jwt: null, reason: claimLinkReason };
   const compactAt = text.search(/VITAE1:/i);
   if (compactAt >= 0) {
     const decoded = compactCredential.decode(text.slice(compactAt));

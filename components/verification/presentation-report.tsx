@@ -9,6 +9,7 @@ import { summarizeCredential } from "./summarize-credential";
 import { VerdictBanner } from "./verdict-banner";
 import { verdictOf, type Verdict } from "./verdict-of";
 import { VerificationReport } from "./verification-report";
+import type { PublicLedgerConfig } from "@/lib/env";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -21,10 +22,13 @@ export function PresentationReport({
   result,
   checkedAt,
   presentationJwt,
+  ledgerConfig,
 }: {
   result: PresentationVerificationResult;
   checkedAt: Date;
   presentationJwt: string;
+  /** Lets each credential's record find its anchoring transaction on the chain. */
+  ledgerConfig?: PublicLedgerConfig | undefined;
 }) {
   const holderHeadingId = useId();
   const credentialsHeadingId = useId();
@@ -86,7 +90,11 @@ export function PresentationReport({
                   <h4 className="text-base font-semibold text-slate-900">
                     {i + 1} of {result.credentials.length}: {title}
                   </h4>
-                  <VerificationReport jwt={jwt} verification={{ result: credential, checkedAt }} />
+                  <VerificationReport
+                    jwt={jwt}
+                    verification={{ result: credential, checkedAt }}
+                    ledgerConfig={ledgerConfig}
+                  />
                 </li>
               );
             })}

@@ -36,7 +36,7 @@ export function TechnicalDetails({
   }
 
   return (
-    <details className="group rounded-lg border border-slate-200 bg-white">
+    <details className="group no-print rounded-lg border border-slate-200 bg-white">
       <summary className="cursor-pointer px-4 py-3 text-sm font-medium text-slate-800 select-none">
         Technical details
       </summary>

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { PublicLedgerConfig } from "@/lib/env";
 import { testIds } from "@/lib/test-ids";
 import type { Verification } from "./use-verification";
 import { VerdictBanner, verdictHeading } from "./verdict-banner";
@@ -20,6 +21,8 @@ type PanelProps = {
   trustError: Error | null;
   trustLoading: boolean;
   onRecheck: () => void;
+  /** For the receipt's anchor transaction; the report works without it. */
+  ledgerConfig?: PublicLedgerConfig | undefined;
 };
 
 /**
@@ -28,16 +31,30 @@ type PanelProps = {
  * region inserted along with its text is not reliably read out).
  */
 export function VerificationPanel(props: PanelProps) {
-  const { jwt, trustError, onRecheck, checking } = props;
+  const { jwt, trustError, onRecheck, checking, verification } = props;
   const headingId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
+  // On a phone the result sits below the inputs: bring a new result into view, so the verifier
+  // who just scanned sees the verdict without hunting for it.
+  const checkedAt = verification?.checkedAt;
+  useEffect(() => {
+    const section = sectionRef.current;
+    if (!checkedAt || !section) return;
+    if (section.getBoundingClientRect().top > window.innerHeight * 0.6) {
+      const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      section.scrollIntoView({ block: "start", behavior: reduce ? "auto" : "smooth" });
+    }
+  }, [checkedAt]);
   return (
-    <section aria-labelledby={headingId} className="min-w-0">
+    <section ref={sectionRef} aria-labelledby={headingId} className="min-w-0 scroll-mt-4">
       <div className="mb-3 flex min-h-10 flex-wrap items-center justify-between gap-3">
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
-          Result
+          <span className="print:hidden">Result</span>
+          <span className="hidden print:inline">Verification receipt</span>
         </h2>
         {jwt !== null ? (
           <Button
+            className="no-print"
             variant="secondary"
             data-testid={testIds.verifier.recheck}
             aria-busy={checking || undefined}
@@ -78,6 +95,7 @@ function PanelBody({
   checking,
   trustError,
   trustLoading,
+  ledgerConfig,
 }: PanelProps & { jwt: string }) {
   if (trustError) {
     return (
@@ -113,7 +131,9 @@ function PanelBody({
       />
     );
   }
-  if (verification) return <VerificationReport jwt={jwt} verification={verification} />;
+  if (verification) {
+    return <VerificationReport jwt={jwt} verification={verification} ledgerConfig={ledgerConfig} />;
+  }
   return null;
 }
 

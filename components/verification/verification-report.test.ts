@@ -83,6 +83,19 @@ describe("VerificationReport", () => {
     expect(html).toContain("Must practise under supervision.");
   });
 
+  it("ends with the verification record: credential id, issuer, accreditation, anchor, time", () => {
+    const html = render(allPass);
+    const record = html.slice(html.indexOf(`data-testid="${testIds.verifier.record}"`));
+    expect(record).toContain("urn:uuid:1");
+    expect(record).toContain("did:web:localhost%3A3000:issuers:gmc");
+    expect(record).toContain("Accredited for this credential type");
+    expect(record).toContain("Status list version 3, anchored");
+    expect(record).toContain("Verified by Vitae in the verifier&#x27;s browser at");
+    expect(record).toContain('dateTime="2025-06-01T12:00:00.000Z"');
+    expect(record).toContain(`data-testid="${testIds.verifier.printReceipt}"`);
+    expect(record).toContain(`data-testid="${testIds.verifier.downloadJson}"`);
+  });
+
   it("never shows Valid when the core did not say verified", () => {
     expect(verdictOf(render(allPass, false))).toBe("Cannot be checked");
   });

@@ -1,23 +1,30 @@
 "use client";
 
 import { useId } from "react";
+import type { PublicLedgerConfig } from "@/lib/env";
+import { buildVerificationExport } from "./build-verification-export";
 import { CheckList } from "./check-list";
 import { CredentialDetails } from "./credential-details";
 import { FollowStatusForm } from "./follow-status-form";
 import { summarizeCredential } from "./summarize-credential";
 import { TechnicalDetails } from "./technical-details";
+import { useAnchorTransaction } from "./use-anchor-transaction";
 import type { Verification } from "./use-verification";
 import { VerdictBanner } from "./verdict-banner";
+import { VerificationRecord } from "./verification-record";
 import { verdictOf, type Verdict } from "./verdict-of";
 
 /** The full answer for one credential: verdict, what it says, every check, and the raw data. */
 export function VerificationReport({
   jwt,
   verification: { result, checkedAt },
+  ledgerConfig,
 }: {
   /** The credential as given, shown even when it could not be decoded. */
   jwt: string;
   verification: Verification;
+  /** The ledger this browser reads, to find the anchor's transaction for the receipt. */
+  ledgerConfig?: PublicLedgerConfig | undefined;
 }) {
   const checksHeadingId = useId();
   const verdict = verdictOf(result);
@@ -46,6 +53,15 @@ export function VerificationReport({
         </h3>
         <CheckList checks={result.checks} />
       </section>
+      {ledgerConfig ? (
+        <RecordWithAnchor
+          jwt={jwt}
+          verification={{ result, checkedAt }}
+          ledgerConfig={ledgerConfig}
+        />
+      ) : (
+        <VerificationRecord exported={buildVerificationExport({ jwt, result, checkedAt })} />
+      )}
       {signed && result.credential?.vc.credentialStatus ? (
         <FollowStatusForm jwt={result.credential.jwt} />
       ) : null}
@@ -56,6 +72,29 @@ export function VerificationReport({
         credentialId={summary?.credentialId}
       />
     </div>
+  );
+}
+
+/** The record, with the transaction that anchored the matched list version once it is read. */
+function RecordWithAnchor({
+  jwt,
+  verification: { result, checkedAt },
+  ledgerConfig,
+}: {
+  jwt: string;
+  verification: Verification;
+  ledgerConfig: PublicLedgerConfig;
+}) {
+  const anchor = result.checks.find((c) => c.id === "anchor");
+  const { data: anchorTransaction } = useAnchorTransaction(
+    anchor?.ok === true ? ledgerConfig : undefined,
+    typeof anchor?.details?.listUrl === "string" ? anchor.details.listUrl : undefined,
+    typeof anchor?.details?.version === "number" ? anchor.details.version : undefined,
+  );
+  return (
+    <VerificationRecord
+      exported={buildVerificationExport({ jwt, result, checkedAt, anchorTransaction })}
+    />
   );
 }
 

@@ -36,18 +36,22 @@ export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
 
   return (
     <>
-      <PageHeader
-        title="Verify a credential"
-        description="Check a doctor's credential, a presentation or a dossier link: the issuer's signature, its validity period, whether it has been revoked or suspended, the ledger anchor of its status, and the issuer's accreditation. The check runs in your browser."
-      />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:items-start">
-        <CredentialInput
-          onCredential={(text) => {
-            const found = recognizeDossier(text);
-            setDossier(found);
-            if (!found) submit(text);
-          }}
+      <div className="no-print">
+        <PageHeader
+          title="Verify a credential"
+          description="Check a doctor's credential, a presentation or a dossier link: the issuer's signature, its validity period, whether it has been revoked or suspended, the ledger anchor of its status, and the issuer's accreditation. The check runs in your browser."
         />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:items-start">
+        <div className="no-print min-w-0">
+          <CredentialInput
+            onCredential={(text) => {
+              const found = recognizeDossier(text);
+              setDossier(found);
+              if (!found) submit(text);
+            }}
+          />
+        </div>
         {dossier ? (
           <DossierView
             key={dossier.kind === "link" ? dossier.link.id : dossier.jwt}
@@ -63,6 +67,7 @@ export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
             trustError={trustError}
             trustLoading={trustLoading}
             onRecheck={trustError ? retryTrust : recheck}
+            ledgerConfig={ledgerConfig}
           />
         )}
       </div>
