@@ -98,3 +98,75 @@ export const policyEvaluationSchema = z.object({
   requirements: z.array(requirementResultSchema),
 });
 export type PolicyEvaluation = z.infer<typeof policyEvaluationSchema>;
+
+/** A request's lifecycle as anyone sees it; "verifying" is the moment between nonce and stored result. */
+export const requestStateSchema = z.enum(["pending", "verifying", "answered", "expired"]);
+export type RequestState = z.infer<typeof requestStateSchema>;
+
+/**
+ * The public request object (GET /api/v1/requests/{id}): what a wallet needs to answer. Field
+ * names follow OpenID4VP where it has one (client_id, nonce, dcql_query, response_uri,
+ * response_mode, response_type).
+ */
+export const publicRequestSchema = z.object({
+  id: z.string().min(1),
+  client_id: z.string().min(1),
+  /** The audience the presentation must be signed for (= client_id). */
+  audience: z.string().min(1),
+  nonce: z.string().min(1),
+  response_type: z.literal("vp_token"),
+  response_mode: z.literal("direct_post"),
+  response_uri: z.url(),
+  dcql_query: dcqlQuerySchema,
+  verifier: z.object({ name: z.string() }),
+  purpose: z.string(),
+  requirements: z.array(requirementSchema.and(z.object({ label: z.string() }))),
+  expires_at: z.iso.datetime({ offset: true }),
+  state: requestStateSchema,
+});
+export type PublicRequest = z.infer<typeof publicRequestSchema>;
+
+const checkSchema = z.object({
+  id: z.string(),
+  ok: z.boolean().nullable(),
+  code: z.string(),
+  message: z.string(),
+  details: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .optional(),
+});
+
+/** What the verifier stored when the request was answered; the creator reads it with its secret. */
+export const requestAnswerSchema = z.object({
+  answeredAt: z.iso.datetime({ offset: true }),
+  verified: z.boolean(),
+  checks: z.array(checkSchema),
+  holder: z.string().optional(),
+  credentials: z.array(
+    z.object({ jwt: z.string(), verified: z.boolean(), checks: z.array(checkSchema) }),
+  ),
+  policy: policyEvaluationSchema,
+});
+export type RequestAnswer = z.infer<typeof requestAnswerSchema>;
+
+/** GET /api/v1/requests/{id} with the read secret: the public object plus the answer. */
+export const requestStatusSchema = publicRequestSchema.extend({
+  answer: requestAnswerSchema.nullable(),
+});
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
+
+/** POST /api/v1/requests → 201. */
+export const createdRequestSchema = z.object({
+  request: publicRequestSchema,
+  readSecret: z.string().min(1),
+  walletUrl: z.url(),
+});
+export type CreatedRequest = z.infer<typeof createdRequestSchema>;
+
+/** The answer the wallet gets back from the response endpoint. */
+export const responseReceiptSchema = z.object({
+  state: z.literal("answered"),
+  verified: z.boolean(),
+  outcome: z.enum(["met", "not_met", "unknown"]),
+});
+export type ResponseReceipt = z.infer<typeof responseReceiptSchema>;
