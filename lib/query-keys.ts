@@ -31,6 +31,13 @@ export const queryKeys = {
     claimOffer: (token: string) => ["wallet", "claim-offer", token] as const,
     qrCode: (jwt: string) => ["wallet", "qr-code", jwt] as const,
   },
+  requests: {
+    /** The creator's view of a verifier request (polled until answered or expired). */
+    status: (id: string) => ["requests", id, "status"] as const,
+    /** The public request object, as the wallet reads it. */
+    public: (id: string) => ["requests", id, "public"] as const,
+    qr: (url: string) => ["requests", "qr", url] as const,
+  },
   verification: (jwt: string) => ["verification", jwt] as const,
   ledger: {
     history: (listUrl: string) => ["ledger", "history", listUrl] as const,
