@@ -321,7 +321,11 @@ function ChoiceRow({
           {d.title}
           <span className="font-normal"> · {choice.credential.issuerName}</span>
         </label>
-        <p className="text-sm">{facts.map((f) => `${f.label}: ${f.value}`).join(" · ")}</p>
+        <p className="text-sm">
+          {[d.holderName, ...facts.map((f) => `${f.label}: ${f.value}`)]
+            .filter(Boolean)
+            .join(" · ")}
+        </p>
         {d.conditions.length > 0 ? (
           <p className="mt-1 text-sm font-medium text-amber-800">
             Conditions on practice: {d.conditions.map((c) => c.text).join("; ")}
