@@ -1,3 +1,4 @@
+import { credentialTitle } from "../describe-credential";
 import type { DcqlClaim, DcqlCredentialQuery } from "./schemas";
 
 /**
@@ -49,7 +50,9 @@ export function matchDcql(query: DcqlCredentialQuery, credential: MatchableCrede
   const types = credential.vc.type;
   const typeOk = query.meta.type_values.some((set) => set.every((t) => types.includes(t)));
   if (!typeOk) {
-    const wanted = query.meta.type_values.map((set) => set.at(-1)).join(" or ");
+    const wanted = query.meta.type_values
+      .map((set) => credentialTitle(set.at(-1) ?? "").toLowerCase())
+      .join(" or ");
     return { matches: false, reason: `It is not a ${wanted}.` };
   }
   for (const claim of query.claims ?? []) {
