@@ -36,6 +36,13 @@ export const queryKeys = {
     shareViews: (id: string) => ["wallet", "shares", id, "views"] as const,
     dossierQr: (id: string) => ["wallet", "dossier-qr", id] as const,
   },
+  requests: {
+    /** The creator's view of a verifier request (polled until answered or expired). */
+    status: (id: string) => ["requests", id, "status"] as const,
+    /** The public request object, as the wallet reads it. */
+    public: (id: string) => ["requests", id, "public"] as const,
+    qr: (url: string) => ["requests", "qr", url] as const,
+  },
   verification: (jwt: string) => ["verification", jwt] as const,
   /** Opening a dossier link counts a view: keyed by share id only (never the key), never refetched. */
   dossier: (origin: string, id: string) => ["dossier", origin, id] as const,

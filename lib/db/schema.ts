@@ -466,3 +466,33 @@ export const shareViews = pgTable(
   },
   (t) => [index("share_views_share").on(t.shareId, t.at)],
 );
+
+/**
+ * Verifier requests (POST /api/v1/requests): the policy and its DCQL query, the nonce and audience
+ * the wallet must sign, and, once answered, the verification result and policy evaluation. The
+ * creator reads the result with a secret kept only as its SHA-256. `answered_at` is set by one
+ * conditional UPDATE when the holder's signature over the nonce is confirmed, so a request is
+ * answered once. The answer (`result`) holds the presented credentials, which are personal data
+ * the doctor chose to share with this verifier; nothing here goes to the ledger.
+ */
+export const verifierRequests = pgTable(
+  "verifier_requests",
+  {
+    id: text("id").primaryKey(),
+    readSecretHash: text("read_secret_hash").notNull(),
+    nonce: text("nonce").notNull(),
+    audience: text("audience").notNull(),
+    verifierName: text("verifier_name").notNull(),
+    purpose: text("purpose").notNull(),
+    policy: jsonb("policy").$type<Record<string, unknown>>().notNull(),
+    dcql: jsonb("dcql").$type<Record<string, unknown>>().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    result: jsonb("result").$type<Record<string, unknown> | null>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("verifier_requests_nonce").on(t.nonce),
+    index("verifier_requests_expiry").on(t.expiresAt),
+  ],
+);

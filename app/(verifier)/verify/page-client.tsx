@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { CredentialInput } from "@/components/verification/credential-input";
 import { DossierView } from "@/components/verification/dossier-view";
@@ -40,6 +41,14 @@ export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
         <PageHeader
           title="Verify a credential"
           description="Check a doctor's credential, a presentation or a dossier link: the issuer's signature, its validity period, whether it has been revoked or suspended, the ledger anchor of its status, and the issuer's accreditation. The check runs in your browser."
+          actions={
+            <Link
+              href="/verify/request"
+              className="text-brand-700 hover:bg-brand-50 inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium"
+            >
+              Request from a doctor
+            </Link>
+          }
         />
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:items-start">

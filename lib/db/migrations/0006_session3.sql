@@ -23,7 +23,24 @@ CREATE TABLE "shares" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "verifier_requests" (
+	"id" text PRIMARY KEY NOT NULL,
+	"read_secret_hash" text NOT NULL,
+	"nonce" text NOT NULL,
+	"audience" text NOT NULL,
+	"verifier_name" text NOT NULL,
+	"purpose" text NOT NULL,
+	"policy" jsonb NOT NULL,
+	"dcql" jsonb NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"answered_at" timestamp with time zone,
+	"result" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "oid4vci_access_tokens" ADD CONSTRAINT "oid4vci_access_tokens_credential_id_credentials_id_fk" FOREIGN KEY ("credential_id") REFERENCES "public"."credentials"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_views" ADD CONSTRAINT "share_views_share_id_shares_id_fk" FOREIGN KEY ("share_id") REFERENCES "public"."shares"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "oid4vci_access_tokens_credential" ON "oid4vci_access_tokens" USING btree ("credential_id");--> statement-breakpoint
-CREATE INDEX "share_views_share" ON "share_views" USING btree ("share_id","at");
+CREATE INDEX "share_views_share" ON "share_views" USING btree ("share_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "verifier_requests_nonce" ON "verifier_requests" USING btree ("nonce");--> statement-breakpoint
+CREATE INDEX "verifier_requests_expiry" ON "verifier_requests" USING btree ("expires_at");

@@ -1,0 +1,28 @@
+"use client";
+
+import { useState } from "react";
+import { RequestBuilder } from "@/components/requests/request-builder";
+import { RequestTracker } from "@/components/requests/request-tracker";
+import { PageHeader } from "@/components/ui/page-header";
+import type { CreatedRequest } from "@/lib/credentials/policy/schemas";
+
+/**
+ * Build a request from presets, show it to the doctor as a QR code or link, and wait for the
+ * verified answer. The read secret stays in this page's memory: closing the tab ends the watch.
+ */
+export function RequestPageClient() {
+  const [created, setCreated] = useState<CreatedRequest | null>(null);
+  return (
+    <>
+      <PageHeader
+        title="Request credentials"
+        description="Ask a doctor to prove what you need: a licence without conditions, a board certification, privileges for a procedure, or recent CME. Their wallet answers with signed credentials, which are checked in full against the issuers, their status lists on the ledger and the trust registry."
+      />
+      {created ? (
+        <RequestTracker key={created.request.id} created={created} onNew={() => setCreated(null)} />
+      ) : (
+        <RequestBuilder onCreated={setCreated} />
+      )}
+    </>
+  );
+}
