@@ -146,6 +146,8 @@ export async function createBulkJob(
       fileHash: createHash("sha256").update(upload.bytes).digest("hex"),
       total: checked.valid.length,
       skipped: checked.invalidRows,
+      actorType: actor.type,
+      actorId: actor.id,
     });
     // One JSON parameter per batch (jsonb_to_recordset): far faster than a parameter per value.
     for (let i = 0; i < checked.valid.length; i += INSERT_BATCH) {
