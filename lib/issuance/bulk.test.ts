@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { strToU8, zipSync } from "fflate";
 import { decodeJwt } from "@/lib/credentials/decode-jwt";
 import { auditEntries, bulkJobs, bulkRows, credentials } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -149,6 +150,51 @@ describe("bulk issuance from CSV", () => {
       ],
     });
     expect(await credentialCount()).toBe(before);
+  });
+
+  it("previews an Excel workbook's first sheet exactly like the CSV, dates from serials", () => {
+    const cells = (values: string[], r: number) =>
+      `<row r="${r}">${values.map((v) => (/^\d+$/.test(v) ? `<c s="1"><v>${v}</v></c>` : `<c t="inlineStr"><is><t>${v}</t></is></c>`)).join("")}</row>`;
+    const sheet = [
+      ["row_key", "Doctor's full name", "Licence number", "Jurisdiction", "Licensed until"],
+      ["EL-XL1", "Dr Sheet One", "EL-XL1", "Eastland", "48944"], // 2033-12-31
+      ["EL-XL2", "Dr Sheet Two", "EL-XL2", "Eastland", "not a date"],
+    ]
+      .map((row, i) => cells(row, i + 1))
+      .join("");
+    const xlsx = zipSync({
+      "xl/workbook.xml": strToU8(
+        '<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>',
+      ),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      "xl/styles.xml": strToU8(
+        '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+      ),
+      "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${sheet}</sheetData></worksheet>`),
+    });
+    const preview = previewBulkUpload(
+      licensing,
+      upload("", { fileName: "renewals.xlsx", bytes: xlsx }),
+    );
+    expect(preview).toMatchObject({
+      rowCount: 2,
+      validCount: 1,
+      invalidCount: 1,
+      rowKeyColumn: "row_key",
+    });
+    expect(preview.errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: "Licensed until",
+        message: expect.stringContaining("YYYY-MM-DD"),
+      }),
+    ]);
+    expect(preview.sample[0]?.subject).toMatchObject({
+      name: "Dr Sheet One",
+      validUntil: "2033-12-31",
+    });
   });
 
   it("issues every row in the background, with a claim link per row that works", async () => {
