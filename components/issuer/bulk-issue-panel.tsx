@@ -115,12 +115,13 @@ export function BulkIssuePanel({
     <section className="mt-10" aria-labelledby={headingId} data-testid={testIds.issuer.bulkPanel}>
       <Card>
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
-          Issue from a CSV file
+          Issue from a spreadsheet
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          One credential per row, up to 20,000 rows (CSV, UTF-8). Each row needs a key that
-          identifies it — a <code className="font-mono">row_key</code> column or the licence number
-          — so uploading the same file again never issues twice.
+          One credential per row, up to 20,000 rows (CSV in UTF-8, or the first sheet of an Excel
+          .xlsx workbook). Each row needs a key that identifies it — a{" "}
+          <code className="font-mono">row_key</code> column or the licence number — so uploading the
+          same file again never issues twice.
         </p>
 
         {jobId ? (
@@ -153,13 +154,13 @@ export function BulkIssuePanel({
                   htmlFor={`${headingId}-file`}
                   className="block text-sm font-medium text-slate-800"
                 >
-                  CSV file
+                  CSV or Excel file
                 </label>
                 <input
                   key={fileInputKey}
                   id={`${headingId}-file`}
                   type="file"
-                  accept=".csv,text/csv"
+                  accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                   aria-describedby={fileError ? `${headingId}-file-error` : undefined}
                   aria-invalid={fileError ? true : undefined}
                   className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100"

@@ -70,15 +70,22 @@ function describeChange(result: StatusChange, { credential, action }: Change): O
   };
 }
 
-export function IssuedCredentialsTable({ session }: { session: IssuerSession }) {
+export function IssuedCredentialsTable({
+  session,
+  initialQuery = "",
+}: {
+  session: IssuerSession;
+  /** Opens the registry already searched (the console's `?q=` link). */
+  initialQuery?: string;
+}) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const outcomeRef = useRef<HTMLDivElement>(null);
   const [confirming, setConfirming] = useState<Change | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const [filters, setFilters] = useState<Filters>(noFilters);
-  const [draftQuery, setDraftQuery] = useState("");
+  const [filters, setFilters] = useState<Filters>({ ...noFilters, q: initialQuery });
+  const [draftQuery, setDraftQuery] = useState(initialQuery);
   const [offset, setOffset] = useState(0);
   const [amending, setAmending] = useState<IssuedCredentialSummary | null>(null);
   const [amendErrors, setAmendErrors] = useState<DraftErrors>({});

@@ -184,16 +184,17 @@ export class IssuerApiError extends Error {
   }
 }
 
-async function send(
-  path: string,
-  init: {
-    method?: "GET" | "POST";
-    session?: IssuerSession;
-    body?: unknown;
-    form?: FormData;
-    signal?: AbortSignal;
-  },
-): Promise<Response> {
+type SendInit = {
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  session?: IssuerSession;
+  /** A JSON body, or `form` for a multipart upload (the browser sets its content type). */
+  body?: unknown;
+  form?: FormData;
+  signal?: AbortSignal;
+};
+
+/** The one fetch of the console: sends, and turns every failure into an IssuerApiError. */
+async function send(path: string, init: SendInit): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (init.session?.key) headers.Authorization = `Bearer ${init.session.key}`;
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
@@ -207,6 +208,7 @@ async function send(
       signal: init.signal,
     });
   } catch (err) {
+    // A cancelled query must stay a cancellation, or TanStack Query would report it as a failure.
     if (init.signal?.aborted) throw err;
     throw new IssuerApiError(
       0,
@@ -227,7 +229,8 @@ async function send(
 }
 
 async function parseAnswer<S extends z.ZodType>(res: Response, schema: S): Promise<z.infer<S>> {
-  const parsed = schema.safeParse(await res.json().catch(() => undefined));
+  const body: unknown = res.status === 204 ? null : await res.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new IssuerApiError(
       res.status,
@@ -252,57 +255,13 @@ function bulkPath(slug: string) {
   return `/api/v1/issuers/${encodeURIComponent(slug)}/bulk`;
 }
 
+/** A JSON call whose answer is parsed with `schema`. */
 async function request<S extends z.ZodType>(
   path: string,
   schema: S,
-  init: {
-    method?: "GET" | "POST" | "PATCH" | "DELETE";
-    session?: IssuerSession;
-    body?: unknown;
-    signal?: AbortSignal;
-  },
+  init: Omit<SendInit, "form">,
 ): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (init.session?.key) headers.Authorization = `Bearer ${init.session.key}`;
-  if (init.body !== undefined) headers["Content-Type"] = "application/json";
-
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: init.method ?? "GET",
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      cache: "no-store",
-      signal: init.signal,
-    });
-  } catch (err) {
-    // A cancelled query must stay a cancellation, or TanStack Query would report it as a failure.
-    if (init.signal?.aborted) throw err;
-    throw new IssuerApiError(
-      0,
-      "NETWORK",
-      "Could not reach the Vitae server. Check your connection and try again.",
-    );
-  }
-
-  const body: unknown = res.status === 204 ? null : await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const parsed = errorBodySchema.safeParse(body);
-    if (parsed.success) {
-      const { code, message, fields } = parsed.data.error;
-      throw new IssuerApiError(res.status, code, message, fields);
-    }
-    throw new IssuerApiError(res.status, "HTTP_ERROR", `The server answered ${res.status}.`);
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new IssuerApiError(
-      res.status,
-      "BAD_RESPONSE",
-      "The server's answer was not in the expected form. Reload the page; if it persists, the server may be a different version.",
-    );
-  }
-  return parsed.data;
+  return parseAnswer(await send(path, init), schema);
 }
 
 const staffRoleSchema = z.enum(["admin", "staff"]);
@@ -397,6 +356,20 @@ export const consoleApi = {
   updateStaff: (slug: string, id: string, body: { role?: StaffRole; disabled?: boolean }) =>
     request(issuerPath(slug, `staff/${encodeURIComponent(id)}`), staffMemberSchema, {
       method: "PATCH",
+      body,
+    }),
+
+  /** A new temporary password for a staff member, shown once; their sessions end. */
+  resetStaffPassword: (slug: string, id: string) =>
+    request(
+      issuerPath(slug, `staff/${encodeURIComponent(id)}/reset-password`),
+      z.object({ member: staffMemberSchema, temporaryPassword: z.string() }),
+      { method: "POST" },
+    ),
+  /** The signed-in staff member's own password; their other sessions end. */
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    request("/api/v1/session/password", z.object({ sessionsEnded: z.number().int() }), {
+      method: "POST",
       body,
     }),
 

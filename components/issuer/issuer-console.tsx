@@ -11,7 +11,7 @@ import { SignInPanel } from "./sign-in-panel";
 import { useIssuerDirectory } from "./use-issuer-directory";
 import { useIssuerSession } from "./use-issuer-session";
 
-export type ConsolePage = "issue" | "audit-log" | "staff" | "api-keys";
+export type ConsolePage = "issue" | "audit-log" | "staff" | "api-keys" | "account";
 export type SignedIn = ConsoleSession & { slug: string };
 
 const pages: Array<{ id: ConsolePage; href: string; label: string; admin?: boolean }> = [
@@ -19,6 +19,7 @@ const pages: Array<{ id: ConsolePage; href: string; label: string; admin?: boole
   { id: "audit-log", href: "/issuer/audit-log", label: "Audit log" },
   { id: "staff", href: "/issuer/staff", label: "Staff", admin: true },
   { id: "api-keys", href: "/issuer/api-keys", label: "API keys", admin: true },
+  { id: "account", href: "/issuer/account", label: "Your password" },
 ];
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,13 +9,15 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
 import { consoleApi, IssuerApiError, type StaffMember, type StaffRole } from "./issuer-api";
 import type { SignedIn } from "./issuer-console";
 
 /**
- * Admins add staff (with a temporary password shown once), change roles and disable accounts.
+ * Admins add staff (with a temporary password shown once), change roles, disable accounts and
+ * reset a forgotten password (a new temporary one, shown once; the person's sessions end).
  * The server enforces the rules (admins only; at least one active admin; not yourself); this
  * page shows its answers.
  */
@@ -28,7 +30,19 @@ export function StaffManager({ session }: { session: SignedIn }) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.issuerStaff(slug) });
 
-  const [created, setCreated] = useState<{ member: StaffMember; password: string } | null>(null);
+  const [created, setCreated] = useState<{
+    member: StaffMember;
+    password: string;
+    reset?: boolean;
+  } | null>(null);
+  const [resetting, setResetting] = useState<StaffMember | null>(null);
+  const reset = useMutation({
+    mutationFn: (member: StaffMember) => consoleApi.resetStaffPassword(slug, member.id),
+    onSuccess: (res) => {
+      setResetting(null);
+      setCreated({ member: res.member, password: res.temporaryPassword, reset: true });
+    },
+  });
   const update = useMutation({
     mutationFn: (v: { id: string; role?: StaffRole; disabled?: boolean }) =>
       consoleApi.updateStaff(slug, v.id, { role: v.role, disabled: v.disabled }),
@@ -120,7 +134,21 @@ export function StaffManager({ session }: { session: SignedIn }) {
                           <Badge tone="success">Active</Badge>
                         )}
                       </td>
-                      <td className="px-3 py-2 text-right">
+                      <td className="px-3 py-2 text-right whitespace-nowrap">
+                        {self ? null : (
+                          <Button
+                            variant="ghost"
+                            disabled={m.disabled}
+                            onClick={() => {
+                              reset.reset();
+                              setResetting(m);
+                            }}
+                            data-testid={testIds.issuer.staffResetPassword}
+                            aria-label={`Reset the password of ${m.name}`}
+                          >
+                            Reset password
+                          </Button>
+                        )}
                         {self ? null : (
                           <Button
                             variant={m.disabled ? "secondary" : "ghost"}
@@ -150,12 +178,27 @@ export function StaffManager({ session }: { session: SignedIn }) {
           }}
         />
         {created ? (
-          <Alert tone="success" title={`${created.member.name} can now sign in`}>
-            <p>Give them this temporary password in person or by phone; it is shown only now.</p>
+          <Alert
+            tone="success"
+            title={
+              created.reset
+                ? `${created.member.name}'s password was reset`
+                : `${created.member.name} can now sign in`
+            }
+          >
+            <p>
+              {created.reset ? "Their sessions have ended. " : null}Give them this temporary
+              password in person or by phone; it is shown only now. They can change it under “Your
+              password”.
+            </p>
             <p className="mt-2 flex flex-wrap items-center gap-2">
               <code
                 className="rounded bg-white px-2 py-1 font-mono text-sm break-all text-slate-900"
-                data-testid={testIds.issuer.temporaryPassword}
+                data-testid={
+                  created.reset
+                    ? testIds.issuer.resetTemporaryPassword
+                    : testIds.issuer.temporaryPassword
+                }
               >
                 {created.password}
               </code>
@@ -164,7 +207,63 @@ export function StaffManager({ session }: { session: SignedIn }) {
           </Alert>
         ) : null}
       </aside>
+      {resetting ? (
+        <ResetPasswordDialog
+          member={resetting}
+          busy={reset.isPending}
+          error={reset.isError ? reset.error.message : null}
+          onConfirm={() => reset.mutate(resetting)}
+          onClose={() => setResetting(null)}
+        />
+      ) : null}
     </div>
+  );
+}
+
+function ResetPasswordDialog({
+  member,
+  busy,
+  error,
+  onConfirm,
+  onClose,
+}: {
+  member: StaffMember;
+  busy: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const headingId = useId();
+  return (
+    <ModalDialog
+      labelledBy={headingId}
+      onClose={onClose}
+      busy={busy}
+      maxWidth="w-[min(calc(100%-2rem),28rem)]"
+    >
+      <div className="grid gap-3 p-5">
+        <h2 id={headingId} className="text-lg font-semibold">
+          Reset the password of {member.name}?
+        </h2>
+        <p className="text-sm text-slate-700">
+          They are signed out everywhere at once, and can sign in again only with the temporary
+          password you will see next. Their old password stops working.
+        </p>
+        {error ? (
+          <Alert tone="error" title="The password was not reset">
+            {error}
+          </Alert>
+        ) : null}
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button busy={busy} onClick={onConfirm} data-testid={testIds.issuer.resetPasswordConfirm}>
+            Reset password
+          </Button>
+        </div>
+      </div>
+    </ModalDialog>
   );
 }
 

@@ -1,9 +1,11 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { auditLogListKey, verifyAuditLog } from "@/lib/trust/verify-audit-log";
 import { createProof } from "@/lib/wallet/claim-credential";
 import { generateHolderKey } from "@/lib/wallet/holder-key";
 import { testIds } from "@/lib/test-ids";
+import { chainReader, statusOnChain } from "../fixtures/chain";
 import { LICENSING, signInToConsole } from "../fixtures/demo";
 
 /**
@@ -212,6 +214,7 @@ test("bulk issue a 500-row CSV with bad rows, amend one, revoke one, filter the 
   // Against the chain: the old one is revoked; the correction verifies and names it. It stays
   // bound to the doctor's wallet that held the original: another wallet cannot claim it.
   expect((await verify(request, originalJwt)).codes.status).toBe("REVOKED");
+  await statusOnChain(request, originalJwt, true);
   const token = newClaimUrl.split("#")[1]!;
   const offer = (await (await request.get(`/api/v1/claims/${token}`)).json()) as {
     nonce: string;
@@ -227,6 +230,7 @@ test("bulk issue a 500-row CSV with bad rows, amend one, revoke one, filter the 
     verified: true,
     codes: { status: "STATUS_ACTIVE", anchor: "ANCHOR_MATCH" },
   });
+  await statusOnChain(request, correctedJwt, false);
 
   // Revoke another bulk credential from the registry.
   const [, revokeKey, , , revokeId, revokeLink] = rows[2]!;
@@ -240,6 +244,44 @@ test("bulk issue a 500-row CSV with bad rows, amend one, revoke one, filter the 
   await expect(result).toContainText("anchored in transaction");
   await expect(revokeRow.getByTestId(testIds.issuer.rowStatus)).toHaveText("Revoked");
   expect((await verify(request, revokeJwt)).codes.status).toBe("REVOKED");
+  // The transaction the console showed is the one that anchored the list as it is served now.
+  const anchorTx = /anchored in transaction\s+(0x[0-9a-f]{64})/.exec(await result.innerText())?.[1];
+  expect(anchorTx).toBeTruthy();
+  const revokedOnChain = await statusOnChain(request, revokeJwt, true);
+  const history = await revokedOnChain.history();
+  expect(history.find((h) => h.version === revokedOnChain.anchor.version)?.txHash).toBe(anchorTx);
+
+  // The audit log: one entry per bulk credential, anchored on demand from the console, verified
+  // in the browser and here against anvil with our own reader.
+  await page
+    .getByTestId(testIds.issuer.consoleNav)
+    .getByRole("link", { name: "Audit log" })
+    .click();
+  await page.getByTestId(testIds.issuer.auditAnchor).click();
+  await page.getByTestId(testIds.issuer.auditVerify).click();
+  const auditResult = page.getByTestId(testIds.issuer.auditVerifyResult);
+  await expect(auditResult).toHaveAttribute("data-verified", "true");
+  await expect(auditResult).toContainText("AUDIT_ANCHOR_MATCH");
+  const exported = (await (
+    await page.request.get(`/api/v1/issuers/${LICENSING}/audit-log/export`)
+  ).json()) as {
+    issuer: { did: string };
+    entries: Array<{ action: string; hash: string; credentialId: string | null }>;
+  };
+  const bulkIds = new Set(rows.map((r) => r[4]));
+  const issuedEntries = exported.entries.filter(
+    (e) => e.action === "credential.issued" && bulkIds.has(e.credentialId ?? ""),
+  );
+  expect(issuedEntries).toHaveLength(ROWS - 3);
+  const reader = await chainReader(request);
+  const auditAnchor = await reader.latest(auditLogListKey(exported.issuer.did));
+  expect(exported.entries.some((e) => e.hash === auditAnchor?.hash)).toBe(true);
+  expect((await verifyAuditLog(exported, { ledger: reader })).verified).toBe(true);
+  expect(JSON.stringify(exported)).not.toContain(`Dr Batch ${run}`);
+  await page
+    .getByTestId(testIds.issuer.consoleNav)
+    .getByRole("link", { name: "Issue & registry" })
+    .click();
 
   // Filters (within this run's doctors, other specs share the issuer): revoked shows the two
   // revoked ones; a date range before today shows none.

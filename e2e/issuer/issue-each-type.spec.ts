@@ -3,13 +3,16 @@ import path from "node:path";
 import { credentialTypes, type CredentialTypeName } from "@/lib/credentials/credential-types";
 import { subjectExamples } from "@/lib/credentials/credential-types/examples";
 import { testIds } from "@/lib/test-ids";
+import { claimFromLink, jwtPayload, statusOnChain } from "../fixtures/chain";
 import { signInToConsole } from "../fixtures/demo";
 
 /**
  * Each demo issuer signs in to the console and issues one credential of every type it may issue,
  * through the form generated from the type's schema: the type picker offers exactly its types,
  * inline validation speaks before submitting, the live preview shows the card (conditions on
- * practice first), and the result is a claim link with a row in the registry.
+ * practice first), and the result is a claim link with a row in the registry. The first
+ * credential of each issuer is claimed and checked against the chain by the test itself: signed by
+ * the issuer's DID, its status list as served hashes to the anchor on anvil, its bit unset.
  */
 
 const issuers: { slug: string; types: CredentialTypeName[] }[] = [
@@ -67,7 +70,10 @@ async function signIn(page: Page, slug: string) {
 }
 
 for (const { slug, types } of issuers) {
-  test(`${slug} issues each of its credential types from the generated form`, async ({ page }) => {
+  test(`${slug} issues each of its credential types from the generated form`, async ({
+    page,
+    request,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, slug);
     const picker = page.getByTestId(testIds.issuer.typePicker);
@@ -106,6 +112,16 @@ for (const { slug, types } of issuers) {
       await expect(result.getByTestId(testIds.issuer.claimLink)).toHaveText(
         /\/wallet\/claim#[A-Za-z0-9_-]{20,}$/,
       );
+      if (type === types[0]) {
+        const claimUrl = (await result.getByTestId(testIds.issuer.claimLink).innerText()).trim();
+        const jwt = await claimFromLink(request, claimUrl);
+        const directory = (await (await request.get("/api/v1/issuers")).json()) as {
+          slug: string;
+          did: string;
+        }[];
+        expect(jwtPayload(jwt).iss).toBe(directory.find((d) => d.slug === slug)?.did);
+        await statusOnChain(request, jwt, false);
+      }
       const row = page.getByTestId(testIds.issuer.credentialRow).filter({ hasText: holder });
       await expect(row).toContainText(title);
       await expect(row.getByTestId(testIds.issuer.rowStatus)).toHaveText("Active");

@@ -220,6 +220,9 @@ export const bulkJobs = pgTable(
     total: integer("total").notNull(),
     /** Rows of the file left out as invalid when the job was created (not in bulk_rows). */
     skipped: integer("skipped").notNull().default(0),
+    /** Who started the job: its credentials' audit entries name them (null: jobs from before). */
+    actorType: text("actor_type", { enum: ["staff", "api-key", "system"] }),
+    actorId: text("actor_id"),
     state: text("state", { enum: ["running", "done"] })
       .notNull()
       .default("running"),
@@ -365,6 +368,26 @@ export const staffSessions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("staff_sessions_staff").on(t.staffId)],
+);
+
+/**
+ * Failed console sign-ins (lib/issuance/sign-in-throttle.ts), so a lockout holds across server
+ * processes and restarts. One row per (issuer, key): `account:<e-mail>` counts one account's
+ * failures (known e-mail or not, so a lockout tells nothing about who exists), `issuer` counts
+ * all of the issuer's.
+ */
+export const signInThrottles = pgTable(
+  "sign_in_throttles",
+  {
+    issuerSlug: text("issuer_slug")
+      .notNull()
+      .references(() => issuers.slug),
+    key: text("key").notNull(),
+    failures: integer("failures").notNull(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.issuerSlug, t.key] })],
 );
 
 /**

@@ -107,6 +107,11 @@ export function parseCsv(text: string, maxRows = BULK_MAX_ROWS): CsvTable {
   if (quoted) refuse('The file ends inside a quoted value: a closing quote (") is missing.');
   if (field !== "" || record.length > 0) endRecord();
 
+  return tableFromRecords(records);
+}
+
+/** The header and rows of parsed records (CSV or a worksheet), checked the same way for both. */
+export function tableFromRecords(records: string[][]): CsvTable {
   const [header, ...rows] = records;
   if (!header) refuse("The file has no header line.");
   const headers = header.map((h) => h.trim());

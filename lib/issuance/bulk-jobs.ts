@@ -7,6 +7,7 @@ import { bulkJobs, bulkRows, credentials } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Issuer } from "./authenticate-issuer";
 import { decodeCsvBytes, parseCsv } from "./bulk-csv";
+import { isXlsxUpload, parseXlsx } from "./bulk-xlsx";
 import {
   autoMapping,
   bulkFields,
@@ -57,7 +58,9 @@ function analyse(issuer: Issuer, upload: BulkUpload) {
       type: [`${issuer.name} does not issue this type`],
     });
   }
-  const table = parseCsv(decodeCsvBytes(upload.bytes));
+  const table = isXlsxUpload(upload.fileName, upload.bytes)
+    ? parseXlsx(upload.bytes)
+    : parseCsv(decodeCsvBytes(upload.bytes));
   const fields = bulkFields(upload.type);
   const mapping = upload.mapping ?? autoMapping(table.headers, fields);
   const rowKeyColumn = upload.rowKeyColumn ?? defaultRowKeyColumn(table.headers, mapping);
@@ -147,6 +150,8 @@ export async function createBulkJob(
       fileHash: createHash("sha256").update(upload.bytes).digest("hex"),
       total: checked.valid.length,
       skipped: checked.invalidRows,
+      actorType: actor.type,
+      actorId: actor.id,
     });
     // One JSON parameter per batch (jsonb_to_recordset): far faster than a parameter per value.
     for (let i = 0; i < checked.valid.length; i += INSERT_BATCH) {
@@ -297,7 +302,8 @@ export async function bulkJobResultCsv(
     );
   }
   const title = credentialTypes[job.type as CredentialTypeName]?.title ?? job.type;
-  const base = job.fileName.replace(/\.csv$/i, "").replace(/[^A-Za-z0-9._-]+/g, "-") || "bulk";
+  const base =
+    job.fileName.replace(/\.(csv|xlsx)$/i, "").replace(/[^A-Za-z0-9._-]+/g, "-") || "bulk";
   return {
     fileName: `${base}-${title.toLowerCase().replace(/\s+/g, "-")}-claim-links.csv`,
     csv: `${lines.join("\r\n")}\r\n`,

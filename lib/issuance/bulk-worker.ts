@@ -1,5 +1,5 @@
 import "server-only";
-import { appendAudit, systemActor } from "./audit-log";
+import { appendAudit, appendAuditBatch, systemActor, type Actor } from "./audit-log";
 import { randomInt, randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { subjectValidUntil, type CredentialTypeName } from "@/lib/credentials/credential-types";
@@ -60,6 +60,9 @@ export function createBulkWorker(
     const [job] = await svc.db.select().from(bulkJobs).where(eq(bulkJobs.id, jobId));
     if (!job || job.state !== "running") return;
     const issuer = await findIssuer(svc, job.issuerSlug);
+    // The credentials' audit entries name whoever started the job.
+    const actor: Actor =
+      job.actorType && job.actorId ? { type: job.actorType, id: job.actorId } : systemActor;
     const sign = await createBatchSigner(svc, issuer);
     // Fresh planner statistics (PGlite never gathers them by itself): without them the row-key
     // lookups below are planned as scans of every credential of the issuer.
@@ -69,6 +72,7 @@ export function createBulkWorker(
       const done = await runChunk(
         svc,
         issuer,
+        actor,
         job.id,
         job.type as CredentialTypeName,
         sign,
@@ -149,6 +153,7 @@ type Signer = Awaited<ReturnType<typeof createBatchSigner>>;
 async function runChunk(
   svc: IssuanceServices,
   issuer: Issuer,
+  actor: Actor,
   jobId: string,
   type: CredentialTypeName,
   sign: Signer,
@@ -235,27 +240,51 @@ async function runChunk(
     });
   }
 
-  // One statement: the credentials and their rows' new state commit together. A row key taken
-  // meanwhile, or a status slot taken by a concurrent single issue, makes that row's insert a
-  // no-op: the row stays pending and the next chunk links or redraws it.
-  await svc.db.execute(sql`
-    with inserted as (
-      insert into ${credentials}
-        (id, issuer_slug, type, subject_did, claims, jwt, list_series, status_index, status,
-         valid_until, issued_at, claim_token_hash, claim_expires_at, row_key)
-      select x.id, ${issuer.slug}, x.type, x.subject_did, x.claims, x.jwt, x.list_series,
-             x.status_index, 'active', x.valid_until, ${issuedAt.toISOString()}::timestamptz,
-             x.claim_token_hash, ${claimExpiresAt.toISOString()}::timestamptz, x.row_key
-        from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(
-             id text, type text, subject_did text, claims jsonb, jwt text, list_series int,
-             status_index int, valid_until timestamptz, claim_token_hash text, row_key text)
-      on conflict do nothing
-      returning id, row_key
-    )
-    update ${bulkRows} as b set state = 'issued', credential_id = inserted.id
-      from inserted
-     where b.job_id = ${jobId} and b.state = 'pending'
-       and b.row_number between ${first} and ${last}
-       and b.row_key = inserted.row_key`);
+  // One transaction: the credentials, their rows' new state and an audit entry per credential
+  // commit together. A row key taken meanwhile, or a status slot taken by a concurrent single
+  // issue, makes that row's insert a no-op: the row stays pending (and gets no entry) and the
+  // next chunk links or redraws it.
+  await svc.db.transaction(async (tx) => {
+    const inserted = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        with inserted as (
+          insert into ${credentials}
+            (id, issuer_slug, type, subject_did, claims, jwt, list_series, status_index, status,
+             valid_until, issued_at, claim_token_hash, claim_expires_at, row_key)
+          select x.id, ${issuer.slug}, x.type, x.subject_did, x.claims, x.jwt, x.list_series,
+                 x.status_index, 'active', x.valid_until, ${issuedAt.toISOString()}::timestamptz,
+                 x.claim_token_hash, ${claimExpiresAt.toISOString()}::timestamptz, x.row_key
+            from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(
+                 id text, type text, subject_did text, claims jsonb, jwt text, list_series int,
+                 status_index int, valid_until timestamptz, claim_token_hash text, row_key text)
+          on conflict do nothing
+          returning id, row_key
+        ),
+        linked as (
+          update ${bulkRows} as b set state = 'issued', credential_id = inserted.id
+            from inserted
+           where b.job_id = ${jobId} and b.state = 'pending'
+             and b.row_number between ${first} and ${last}
+             and b.row_key = inserted.row_key
+          returning b.row_number
+        )
+        select inserted.id from inserted`),
+    );
+    // The same details as a single issue's entry (the type) plus the job: no personal data.
+    const issuedIds = new Set(inserted.map((r) => r.id));
+    await appendAuditBatch(
+      tx,
+      issuer,
+      records
+        .filter((r) => issuedIds.has(r.id as string))
+        .map((r) => ({
+          actor,
+          action: "credential.issued" as const,
+          credentialId: r.id as string,
+          details: { type, jobId },
+          at: issuedAt,
+        })),
+    );
+  });
   return false;
 }

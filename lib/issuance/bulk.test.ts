@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { strToU8, zipSync } from "fflate";
 import { decodeJwt } from "@/lib/credentials/decode-jwt";
-import { bulkJobs, bulkRows, credentials } from "@/lib/db/schema";
+import { auditEntries, bulkJobs, bulkRows, credentials } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { createProof } from "@/lib/wallet/claim-credential";
 import { generateHolderKey } from "@/lib/wallet/holder-key";
@@ -13,7 +14,9 @@ import {
   type TestChain,
 } from "@/scripts/support/test-stack";
 import type { DbHandle } from "@/lib/db/client";
+import { verifyAuditLog } from "@/lib/trust/verify-audit-log";
 import { amendCredential } from "./amend-credential";
+import { anchorAuditHead, exportAuditLog } from "./audit-log";
 import { findIssuer, type Issuer } from "./authenticate-issuer";
 import {
   bulkJobResultCsv,
@@ -95,6 +98,27 @@ async function waitForJob(s: IssuanceServices, jobId: string, timeoutMs = 60_000
 
 const keysOf = (from: number, n: number) => Array.from({ length: n }, (_, i) => `EL-B${from + i}`);
 
+/** The `credential.issued` audit entries of the credentials with these row keys. */
+async function issuedEntries(keys: string[]) {
+  const ids = (
+    await svc.db
+      .select({ id: credentials.id })
+      .from(credentials)
+      .where(and(eq(credentials.issuerSlug, licensing.slug), inArray(credentials.rowKey, keys)))
+  ).map((r) => r.id);
+  const entries = await svc.db
+    .select()
+    .from(auditEntries)
+    .where(
+      and(
+        eq(auditEntries.issuerSlug, licensing.slug),
+        eq(auditEntries.action, "credential.issued"),
+        inArray(auditEntries.credentialId, ids),
+      ),
+    );
+  return { ids, entries };
+}
+
 describe("bulk issuance from CSV", () => {
   it("previews the mapping and row errors without writing anything", async () => {
     const before = await credentialCount();
@@ -128,12 +152,78 @@ describe("bulk issuance from CSV", () => {
     expect(await credentialCount()).toBe(before);
   });
 
+  it("previews an Excel workbook's first sheet exactly like the CSV, dates from serials", () => {
+    const cells = (values: string[], r: number) =>
+      `<row r="${r}">${values.map((v) => (/^\d+$/.test(v) ? `<c s="1"><v>${v}</v></c>` : `<c t="inlineStr"><is><t>${v}</t></is></c>`)).join("")}</row>`;
+    const sheet = [
+      ["row_key", "Doctor's full name", "Licence number", "Jurisdiction", "Licensed until"],
+      ["EL-XL1", "Dr Sheet One", "EL-XL1", "Eastland", "48944"], // 2033-12-31
+      ["EL-XL2", "Dr Sheet Two", "EL-XL2", "Eastland", "not a date"],
+    ]
+      .map((row, i) => cells(row, i + 1))
+      .join("");
+    const xlsx = zipSync({
+      "xl/workbook.xml": strToU8(
+        '<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>',
+      ),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      "xl/styles.xml": strToU8(
+        '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+      ),
+      "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${sheet}</sheetData></worksheet>`),
+    });
+    const preview = previewBulkUpload(
+      licensing,
+      upload("", { fileName: "renewals.xlsx", bytes: xlsx }),
+    );
+    expect(preview).toMatchObject({
+      rowCount: 2,
+      validCount: 1,
+      invalidCount: 1,
+      rowKeyColumn: "row_key",
+    });
+    expect(preview.errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: "Licensed until",
+        message: expect.stringContaining("YYYY-MM-DD"),
+      }),
+    ]);
+    expect(preview.sample[0]?.subject).toMatchObject({
+      name: "Dr Sheet One",
+      validUntil: "2033-12-31",
+    });
+  });
+
   it("issues every row in the background, with a claim link per row that works", async () => {
-    const job = await createBulkJob(svc, licensing, upload(licenceCsv(0, 300)));
+    const registrar = { type: "staff" as const, id: "registrar-1" };
+    const job = await createBulkJob(svc, licensing, upload(licenceCsv(0, 300)), registrar);
     expect(job).toMatchObject({ total: 300, skipped: 0, state: "running" });
     const done = await waitForJob(svc, job.id);
     expect(done).toMatchObject({ issued: 300, existing: 0, pending: 0, failed: 0 });
     expect(await credentialCount(keysOf(0, 300))).toBe(300);
+
+    // Each credential has its own audit entry, naming who started the job and no personal data;
+    // the log still chains and its head anchors and verifies against the ledger.
+    const { ids, entries } = await issuedEntries(keysOf(0, 300));
+    expect(entries).toHaveLength(300);
+    expect(new Set(entries.map((e) => e.credentialId))).toEqual(new Set(ids));
+    for (const e of entries) {
+      expect(e.actorType).toBe("staff");
+      expect(e.actorId).toBe("registrar-1");
+      expect(e.details).toEqual({ type: "MedicalLicenseCredential", jobId: job.id });
+    }
+    const seqs = entries.map((e) => e.seq).sort((a, b) => a - b);
+    expect(seqs.at(-1)! - seqs[0]!).toBe(299);
+    await anchorAuditHead(svc, licensing);
+    const audit = await verifyAuditLog(await exportAuditLog(svc, licensing), {
+      ledger: svc.ledger.reader,
+    });
+    expect(audit.checks.map((c) => c.code)).toEqual(["AUDIT_CHAIN_OK", "AUDIT_ANCHOR_MATCH"]);
+    expect(audit.verified).toBe(true);
+    expect(JSON.stringify(entries)).not.toContain("Dr Bulk");
 
     const { csv, fileName } = await bulkJobResultCsv(svc, licensing, job.id);
     expect(fileName).toBe("licences-medical-licence-claim-links.csv");
@@ -237,6 +327,10 @@ describe("bulk issuance from CSV", () => {
         .from(bulkRows)
         .where(eq(bulkRows.jobId, job.id));
       expect(new Set(linked.map((l) => l.id)).size).toBe(400);
+      // One audit entry per credential: the 40 re-linked rows were not logged twice.
+      const { entries } = await issuedEntries(keysOf(1000, 400));
+      expect(entries).toHaveLength(400);
+      expect(new Set(entries.map((e) => e.credentialId)).size).toBe(400);
     } finally {
       await svcB.bulk.stop();
       await svcB.anchoring.stop();

@@ -28,8 +28,8 @@ export async function readBulkUpload(req: Request): Promise<BulkUpload> {
   }
   const file = form.get("file");
   if (!(file instanceof Blob)) {
-    throw new AppError("VALIDATION_FAILED", "Choose a CSV file to upload.", {
-      file: ["choose a CSV file"],
+    throw new AppError("VALIDATION_FAILED", "Choose a CSV or Excel (.xlsx) file to upload.", {
+      file: ["choose a CSV or Excel (.xlsx) file"],
     });
   }
   const text = (name: string) => {

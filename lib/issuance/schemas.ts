@@ -112,6 +112,24 @@ export const updateStaffBodySchema = z
   .refine((b) => b.role !== undefined || b.disabled !== undefined, "change the role or the state");
 export type UpdateStaffBody = z.infer<typeof updateStaffBodySchema>;
 
+/**
+ * The strength rule for a password a person chooses: at least 12 characters (a passphrase is
+ * fine), at most 200, and not a run of a few repeated characters. Checks that need context (not
+ * the current password, not the e-mail) are made by changeOwnPassword.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, "use at most 200 characters")
+  .refine((p) => new Set(p).size >= 6, "use more different characters");
+
+export const changePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1, "enter your current password").max(1024),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
 export const createApiKeyBodySchema = z.object({
   label: z.string().trim().min(1, "name the system that will use the key").max(100),
 });

@@ -1,12 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
-import { staff, staffSessions } from "@/lib/db/schema";
+import { signInThrottles, staff, staffSessions } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { appendAudit, type Actor } from "./audit-log";
 import type { Issuer } from "./authenticate-issuer";
-import { hashPassword, temporaryPassword } from "./password";
-import type { CreateStaffBody, UpdateStaffBody } from "./schemas";
+import { hashPassword, temporaryPassword, verifyPassword } from "./password";
+import type { ChangePasswordBody, CreateStaffBody, UpdateStaffBody } from "./schemas";
 import type { IssuanceServices } from "./services";
 
 /**
@@ -164,4 +164,111 @@ export async function updateStaff(
     return updated ?? current;
   });
   return toMember(row);
+}
+
+/**
+ * The signed-in staff member changes their own password: the current one is required, the new
+ * one must pass the strength rule and differ from it, and every other session of theirs ends
+ * (the one making the change stays signed in). Audited without either password.
+ */
+export async function changeOwnPassword(
+  svc: IssuanceServices,
+  session: { issuer: Pick<Issuer, "slug" | "did">; staffId: string; tokenHash: string },
+  body: ChangePasswordBody,
+): Promise<{ sessionsEnded: number }> {
+  const [current] = await svc.db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.id, session.staffId), eq(staff.issuerSlug, session.issuer.slug)));
+  if (!current) throw new AppError("NOT_FOUND", "No such staff member at this issuer.");
+  if (!(await verifyPassword(body.currentPassword, current.passwordHash))) {
+    throw new AppError("VALIDATION_FAILED", "Your current password is not right.", {
+      currentPassword: ["this is not your current password"],
+    });
+  }
+  if (body.newPassword === body.currentPassword) {
+    throw new AppError("VALIDATION_FAILED", "Choose a password you have not used here.", {
+      newPassword: ["must differ from the current password"],
+    });
+  }
+  const localPart = current.email.split("@")[0] ?? "";
+  if (localPart.length >= 4 && body.newPassword.toLowerCase().includes(localPart)) {
+    throw new AppError("VALIDATION_FAILED", "The new password is too easy to guess.", {
+      newPassword: ["must not contain your e-mail name"],
+    });
+  }
+  const passwordHash = await hashPassword(body.newPassword);
+  return svc.db.transaction(async (tx) => {
+    await tx.update(staff).set({ passwordHash }).where(eq(staff.id, current.id));
+    const ended = await tx
+      .update(staffSessions)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(staffSessions.staffId, current.id),
+          isNull(staffSessions.revokedAt),
+          ne(staffSessions.tokenHash, session.tokenHash),
+        ),
+      )
+      .returning({ staffId: staffSessions.staffId });
+    await appendAudit(tx, {
+      issuer: session.issuer,
+      actor: { type: "staff", id: current.id },
+      action: "staff.password-changed",
+      details: { staffId: current.id, sessionsEnded: ended.length },
+    });
+    return { sessionsEnded: ended.length };
+  });
+}
+
+/**
+ * An admin resets a staff member's password: a new temporary password (shown once to the admin,
+ * never stored in clear or logged), every session of theirs ends and any sign-in lock on their
+ * account is lifted. Admins change their own password with changeOwnPassword instead.
+ */
+export async function resetStaffPassword(
+  svc: IssuanceServices,
+  issuer: Issuer,
+  actor: Actor,
+  staffId: string,
+): Promise<{ member: StaffMember; temporaryPassword: string }> {
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  const row = await svc.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(staff)
+      .where(and(eq(staff.id, staffId), eq(staff.issuerSlug, issuer.slug)))
+      .for("update");
+    if (!current) throw new AppError("NOT_FOUND", "No such staff member at this issuer.");
+    if (actor.type === "staff" && actor.id === current.id) {
+      throw new AppError("CONFLICT", "Change your own password under “Your password” instead.");
+    }
+    const [updated] = await tx
+      .update(staff)
+      .set({ passwordHash })
+      .where(eq(staff.id, current.id))
+      .returning();
+    const ended = await tx
+      .update(staffSessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(staffSessions.staffId, current.id), isNull(staffSessions.revokedAt)))
+      .returning({ staffId: staffSessions.staffId });
+    await tx
+      .delete(signInThrottles)
+      .where(
+        and(
+          eq(signInThrottles.issuerSlug, issuer.slug),
+          eq(signInThrottles.key, `account:${current.email}`),
+        ),
+      );
+    await appendAudit(tx, {
+      issuer,
+      actor,
+      action: "staff.password-reset",
+      details: { staffId: current.id, sessionsEnded: ended.length },
+    });
+    return updated ?? current;
+  });
+  return { member: toMember(row), temporaryPassword: password };
 }

@@ -8,6 +8,13 @@ import type { Issuer } from "./authenticate-issuer";
 import { hashSecret } from "./hash-secret";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { SignInBody } from "./schemas";
+import {
+  activeSignInLock,
+  clearSignInFailures,
+  lockMessage,
+  recordSignInFailure,
+  type SignInLock,
+} from "./sign-in-throttle";
 import type { IssuanceServices } from "./services";
 
 /**
@@ -16,47 +23,20 @@ import type { IssuanceServices } from "./services";
  *
  * Every failure answers the same words after at least FAILURE_DELAY_MS, whether the e-mail exists
  * or not (an unknown e-mail is checked against a dummy hash, so timing tells nothing either).
- * After MAX_FAILURES failures for one account within the window, further attempts are refused
- * until the window passes (per server process).
+ * Repeated failures lock the account (and, for password spraying, the issuer's sign-in) for a
+ * while; the counters live in the database (sign-in-throttle.ts), so every server process and a
+ * restart see the same lock.
  */
 
 export const SESSION_COOKIE = "vitae_session";
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
 const FAILURE_DELAY_MS = 400;
-const MAX_FAILURES = 5;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-const MAX_TRACKED = 10_000;
 
 export type StaffSession = {
   issuer: Issuer;
   staff: { id: string; name: string; email: string; role: "admin" | "staff" };
   expiresAt: Date;
 };
-
-const failures = new Map<string, { count: number; first: number }>();
-
-function limiterKey(body: Pick<SignInBody, "issuer" | "email">) {
-  return `${body.issuer}\u0000${body.email}`;
-}
-
-function isLocked(key: string, now: number): boolean {
-  const entry = failures.get(key);
-  if (!entry) return false;
-  if (now - entry.first > FAILURE_WINDOW_MS) {
-    failures.delete(key);
-    return false;
-  }
-  return entry.count >= MAX_FAILURES;
-}
-
-function noteFailure(key: string, now: number) {
-  const entry = failures.get(key);
-  if (entry && now - entry.first <= FAILURE_WINDOW_MS) entry.count++;
-  else {
-    if (failures.size >= MAX_TRACKED) failures.delete(failures.keys().next().value!);
-    failures.set(key, { count: 1, first: now });
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -66,48 +46,50 @@ export async function signIn(
   now: Date = new Date(),
 ): Promise<StaffSession & { token: string }> {
   const started = Date.now();
-  const key = limiterKey(body);
-  const fail = async (): Promise<never> => {
-    noteFailure(key, now.getTime());
+  const email = body.email.toLowerCase();
+  const lockedOut = async (lock: SignInLock): Promise<never> => {
+    await sleep(Math.max(0, FAILURE_DELAY_MS - (Date.now() - started)));
+    throw new AppError("TOO_MANY_REQUESTS", lockMessage(lock, now));
+  };
+  const lock = await activeSignInLock(svc, body.issuer, email, now);
+  if (lock) return lockedOut(lock);
+
+  const [issuer] = await svc.db.select().from(issuers).where(eq(issuers.slug, body.issuer));
+  const [row] = issuer
+    ? await svc.db
+        .select()
+        .from(staff)
+        .where(and(eq(staff.issuerSlug, issuer.slug), eq(staff.email, email)))
+    : [];
+  const ok = await verifyPassword(body.password, row?.passwordHash ?? (await dummyPasswordHash()));
+  if (!issuer || !row || !ok || row.disabledAt) {
+    // An unknown issuer has nothing to count against; it answers like any other failure.
+    const locked = issuer
+      ? await recordSignInFailure(svc, issuer, email, row?.id ?? null, now)
+      : null;
+    if (locked) return lockedOut(locked);
     await sleep(Math.max(0, FAILURE_DELAY_MS - (Date.now() - started)) + Math.random() * 100);
     throw new AppError("UNAUTHORIZED", "The e-mail address or password is not right.");
-  };
-  if (isLocked(key, now.getTime())) {
-    await sleep(FAILURE_DELAY_MS);
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      "Too many failed sign-ins for this account. Wait 15 minutes, or ask an admin to help.",
-    );
   }
-  const [row] = await svc.db
-    .select({ staff, issuer: issuers })
-    .from(staff)
-    .innerJoin(issuers, eq(issuers.slug, staff.issuerSlug))
-    .where(and(eq(staff.issuerSlug, body.issuer), eq(staff.email, body.email)));
-  const ok = await verifyPassword(
-    body.password,
-    row?.staff.passwordHash ?? (await dummyPasswordHash()),
-  );
-  if (!row || !ok || row.staff.disabledAt) return fail();
-  failures.delete(key);
+  await clearSignInFailures(svc, issuer.slug, email);
 
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await svc.db.transaction(async (tx) => {
     await tx.insert(staffSessions).values({
       tokenHash: hashSecret(token),
-      staffId: row.staff.id,
-      issuerSlug: row.issuer.slug,
+      staffId: row.id,
+      issuerSlug: issuer.slug,
       expiresAt,
     });
     // Not the token, nor its hash: the entry only says who signed in.
     await appendAudit(tx, {
-      issuer: row.issuer,
-      actor: { type: "staff", id: row.staff.id },
+      issuer,
+      actor: { type: "staff", id: row.id },
       action: "session.signed-in",
     });
   });
-  return { token, expiresAt, issuer: row.issuer, staff: staffView(row.staff) };
+  return { token, expiresAt, issuer, staff: staffView(row) };
 }
 
 function staffView(row: typeof staff.$inferSelect): StaffSession["staff"] {

@@ -8,20 +8,16 @@
  * RPC endpoint is unreachable, answers for another chain, or has no contract at the address, so
  * the caller reports the anchor check as unknown rather than failed.
  */
-import {
-  BaseError,
-  ContractFunctionZeroDataError,
-  createPublicClient,
-  http,
-  keccak256,
-  toBytes,
-  toHex,
-  zeroAddress,
-  type Address,
-  type Hex,
-} from "viem";
-import { AppError } from "@/lib/errors";
+import { keccak256, toBytes, toHex, zeroAddress, type Address, type Hex } from "viem";
 import { statusListAnchorAbi } from "@/lib/ledger/abi";
+import {
+  blockRanges,
+  createReadClient,
+  LedgerUnavailableError,
+  secondsToDate,
+} from "@/lib/ledger/create-read-client";
+
+export { LedgerUnavailableError };
 
 export type LedgerConfig = { rpcUrl: string; chainId: number; contractAddress: Address };
 
@@ -41,45 +37,15 @@ export type LedgerReader = {
   ): Promise<Array<AnchorRecord & { txHash: Hex; blockNumber: bigint }>>;
 };
 
-export class LedgerUnavailableError extends AppError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super("LEDGER_UNAVAILABLE", message);
-    this.name = "LedgerUnavailableError";
-    if (options?.cause !== undefined) this.cause = options.cause;
-  }
-}
-
-// Short, so a verifier whose chain is down answers "unknown" in seconds rather than hanging.
-const rpcTimeoutMs = 5_000;
-// Public RPC endpoints commonly cap eth_getLogs ranges at 10k blocks.
-const logPageSize = 10_000n;
-
 export function createLedgerReader(config: LedgerConfig): LedgerReader {
-  const { rpcUrl, chainId, contractAddress } = config;
-  const client = createPublicClient({
-    transport: http(rpcUrl, { timeout: rpcTimeoutMs, retryCount: 1 }),
-    // viem caches eth_blockNumber for 4 s by default: a history read would miss the newest anchors.
-    cacheTime: 0,
+  const { contractAddress } = config;
+  const { client, checkChain, unavailable } = createReadClient({
+    rpcUrl: config.rpcUrl,
+    chainId: config.chainId,
+    address: contractAddress,
+    what: "ledger",
+    contractName: "StatusListAnchor",
   });
-
-  // Checked once per reader, on first use; a failed check is retried next time.
-  let chainChecked: Promise<void> | undefined;
-  function checkChain(): Promise<void> {
-    chainChecked ??= client.getChainId().then(
-      (actual) => {
-        if (actual !== chainId) {
-          throw new LedgerUnavailableError(
-            `the RPC endpoint serves chain ${actual}, expected chain ${chainId}`,
-          );
-        }
-      },
-      (error: unknown) => {
-        chainChecked = undefined;
-        throw error;
-      },
-    );
-    return chainChecked;
-  }
 
   async function latest(listKey: Hex): Promise<AnchorRecord | null> {
     try {
@@ -95,7 +61,7 @@ export function createLedgerReader(config: LedgerConfig): LedgerReader {
       if (owner === zeroAddress) return null;
       return { owner, version: Number(version), hash, uri, anchoredAt: secondsToDate(anchoredAt) };
     } catch (error) {
-      throw unavailable(error, rpcUrl, contractAddress);
+      throw unavailable(error);
     }
   }
 
@@ -110,8 +76,7 @@ export function createLedgerReader(config: LedgerConfig): LedgerReader {
       const toBlock = opts.toBlock ?? (await client.getBlockNumber());
 
       const records: Array<AnchorRecord & { txHash: Hex; blockNumber: bigint }> = [];
-      for (let start = fromBlock; start <= toBlock; start += logPageSize) {
-        const end = start + logPageSize - 1n < toBlock ? start + logPageSize - 1n : toBlock;
+      for (const [start, end] of blockRanges(fromBlock, toBlock)) {
         const logs = await client.getContractEvents({
           address: contractAddress,
           abi: statusListAnchorAbi,
@@ -137,7 +102,7 @@ export function createLedgerReader(config: LedgerConfig): LedgerReader {
       }
       return records;
     } catch (error) {
-      throw unavailable(error, rpcUrl, contractAddress);
+      throw unavailable(error);
     }
   }
 
@@ -155,33 +120,4 @@ export async function sha256Hex(bytes: Uint8Array | string): Promise<Hex> {
   const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes);
   const digest = await globalThis.crypto.subtle.digest("SHA-256", data);
   return toHex(new Uint8Array(digest));
-}
-
-function secondsToDate(seconds: bigint): Date {
-  return new Date(Number(seconds) * 1000);
-}
-
-function unavailable(error: unknown, rpcUrl: string, address: Address): LedgerUnavailableError {
-  if (error instanceof LedgerUnavailableError) return error;
-  // eth_call to an address without code "returns no data (0x)"
-  const noCode =
-    error instanceof BaseError &&
-    error.walk((e) => e instanceof ContractFunctionZeroDataError) !== null;
-  const reason = noCode
-    ? `no StatusListAnchor contract at ${address}`
-    : error instanceof BaseError
-      ? error.shortMessage
-      : String(error);
-  // Only the host: hosted RPC URLs often carry an API key in the path or query.
-  return new LedgerUnavailableError(`ledger unavailable at ${hostOf(rpcUrl)}: ${reason}`, {
-    cause: error,
-  });
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "(invalid RPC URL)";
-  }
 }

@@ -12,16 +12,9 @@
  * Both throw `LedgerUnavailableError` when the chain cannot be asked (unreachable, another chain,
  * no contract at the address), so callers report "unknown", never "not accredited".
  */
-import {
-  BaseError,
-  ContractFunctionZeroDataError,
-  createPublicClient,
-  http,
-  type Address,
-  type Hex,
-} from "viem";
+import type { Address, Hex } from "viem";
 import { issuerRegistryAbi } from "@/lib/ledger/abi";
-import { LedgerUnavailableError } from "@/lib/ledger/reader";
+import { blockRanges, createReadClient, secondsToDate } from "@/lib/ledger/create-read-client";
 
 export type RegistryConfig = { rpcUrl: string; chainId: number; registryAddress: Address };
 
@@ -68,39 +61,19 @@ export type RegistryReader = {
   history(opts?: { fromBlock?: bigint; toBlock?: bigint }): Promise<RegistryEvent[]>;
 };
 
-// Same budgets as reader.ts: a verifier with a dead chain answers "unknown" within seconds.
-const rpcTimeoutMs = 5_000;
-const logPageSize = 10_000n;
 /** The contract's MAX_PAGE. */
 const entriesPerPage = 100n;
 
 export function createRegistryReader(config: RegistryConfig): RegistryReader {
-  const { rpcUrl, chainId, registryAddress } = config;
-  const client = createPublicClient({
-    transport: http(rpcUrl, { timeout: rpcTimeoutMs, retryCount: 1 }),
-    // viem caches eth_blockNumber for 4 s by default; the snapshot cache keys on it, so a
-    // cached number would hide a withdrawal mined a moment ago.
-    cacheTime: 0,
+  const { chainId, registryAddress } = config;
+  const { client, checkChain, unavailable } = createReadClient({
+    rpcUrl: config.rpcUrl,
+    chainId,
+    address: registryAddress,
+    what: "trust registry",
+    contractName: "IssuerRegistry",
   });
   const contract = { address: registryAddress, abi: issuerRegistryAbi } as const;
-
-  let chainChecked: Promise<void> | undefined;
-  function checkChain(): Promise<void> {
-    chainChecked ??= client.getChainId().then(
-      (actual) => {
-        if (actual !== chainId) {
-          throw new LedgerUnavailableError(
-            `the RPC endpoint serves chain ${actual}, expected chain ${chainId}`,
-          );
-        }
-      },
-      (error: unknown) => {
-        chainChecked = undefined;
-        throw error;
-      },
-    );
-    return chainChecked;
-  }
 
   let cached: RegistrySnapshot | undefined;
 
@@ -128,7 +101,7 @@ export function createRegistryReader(config: RegistryConfig): RegistryReader {
       cached = { chainId, registryAddress, governance, blockNumber, issuers };
       return cached;
     } catch (error) {
-      throw unavailable(error, rpcUrl, registryAddress);
+      throw unavailable(error);
     }
   }
 
@@ -142,8 +115,7 @@ export function createRegistryReader(config: RegistryConfig): RegistryReader {
         opts.toBlock ?? client.getBlockNumber(),
       ]);
       const events: RegistryEvent[] = [];
-      for (let start = fromBlock; start <= toBlock; start += logPageSize) {
-        const end = start + logPageSize - 1n < toBlock ? start + logPageSize - 1n : toBlock;
+      for (const [start, end] of blockRanges(fromBlock, toBlock)) {
         const logs = await client.getContractEvents({
           ...contract,
           fromBlock: start,
@@ -187,7 +159,7 @@ export function createRegistryReader(config: RegistryConfig): RegistryReader {
       }
       return events;
     } catch (error) {
-      throw unavailable(error, rpcUrl, registryAddress);
+      throw unavailable(error);
     }
   }
 
@@ -217,33 +189,4 @@ function entryOf(raw: RawEntry): RegistryEntry {
     withdrawalReason: withdrawn ? raw.withdrawalReason : null,
     updatedAt: secondsToDate(raw.updatedAt),
   };
-}
-
-// The contract takes uint64 seconds; the UI and the writer keep dates within JavaScript's range.
-function secondsToDate(seconds: bigint): Date {
-  return new Date(Number(seconds) * 1000);
-}
-
-function unavailable(error: unknown, rpcUrl: string, address: Address): LedgerUnavailableError {
-  if (error instanceof LedgerUnavailableError) return error;
-  const noCode =
-    error instanceof BaseError &&
-    error.walk((e) => e instanceof ContractFunctionZeroDataError) !== null;
-  const reason = noCode
-    ? `no IssuerRegistry contract at ${address}`
-    : error instanceof BaseError
-      ? error.shortMessage
-      : String(error);
-  // Only the host: hosted RPC URLs often carry an API key in the path or query.
-  return new LedgerUnavailableError(`trust registry unavailable at ${hostOf(rpcUrl)}: ${reason}`, {
-    cause: error,
-  });
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "(invalid RPC URL)";
-  }
 }

@@ -65,24 +65,27 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/** The bytes an entry's hash covers: everything in the entry but its own hash, canonically. */
+export function auditEntryPreimage(issuerDid: string, entry: Omit<AuditEntry, "hash">): string {
+  return canonicalJson({
+    v: 1,
+    issuer: issuerDid,
+    seq: entry.seq,
+    at: new Date(entry.at).toISOString(),
+    actor: { type: entry.actor.type, id: entry.actor.id },
+    action: entry.action,
+    credentialId: entry.credentialId,
+    details: entry.details,
+    prevHash: entry.prevHash,
+  });
+}
+
 /** SHA-256 over the canonical encoding of everything in the entry but its own hash. */
 export async function auditEntryHash(
   issuerDid: string,
   entry: Omit<AuditEntry, "hash">,
 ): Promise<string> {
-  return sha256Hex(
-    canonicalJson({
-      v: 1,
-      issuer: issuerDid,
-      seq: entry.seq,
-      at: new Date(entry.at).toISOString(),
-      actor: { type: entry.actor.type, id: entry.actor.id },
-      action: entry.action,
-      credentialId: entry.credentialId,
-      details: entry.details,
-      prevHash: entry.prevHash,
-    }),
-  );
+  return sha256Hex(auditEntryPreimage(issuerDid, entry));
 }
 
 function check(

@@ -17,13 +17,15 @@ type Issued = { credential: IssuedCredential; holderName: string; title: string 
  * The issuer console's main page: issue credentials and manage the status of what was issued.
  * Signing in (staff e-mail and password, session cookie) is handled by IssuerConsole.
  */
-export function IssuerPageClient() {
+export function IssuerPageClient({ initialQuery = "" }: { initialQuery?: string }) {
   return (
-    <IssuerConsole current="issue">{(session) => <IssuePage session={session} />}</IssuerConsole>
+    <IssuerConsole current="issue">
+      {(session) => <IssuePage session={session} initialQuery={initialQuery} />}
+    </IssuerConsole>
   );
 }
 
-function IssuePage({ session }: { session: SignedIn }) {
+function IssuePage({ session, initialQuery }: { session: SignedIn; initialQuery: string }) {
   const directory = useIssuerDirectory();
   const [issued, setIssued] = useState<Issued | null>(null);
 
@@ -70,7 +72,7 @@ function IssuePage({ session }: { session: SignedIn }) {
       {types.length > 0 ? (
         <BulkIssuePanel key={`bulk-${session.slug}`} session={session} types={types} />
       ) : null}
-      <IssuedCredentialsTable session={session} />
+      <IssuedCredentialsTable session={session} initialQuery={initialQuery} />
     </>
   );
 }

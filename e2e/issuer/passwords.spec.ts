@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+import path from "node:path";
+import { testIds } from "@/lib/test-ids";
+import { HOSPITAL, signInToConsole } from "../fixtures/demo";
+
+/**
+ * Passwords in the console: a new staff member changes the temporary password (wrong current
+ * password and a weak one refused on their fields), is locked out after five wrong passwords
+ * (with when to retry), and the admin's reset hands out a one-time password, signs them out
+ * and lifts the lock. The audit log shows each step.
+ */
+
+const shot = (name: string) => path.join("test-results", "screenshots", `${name}.png`);
+
+async function shotBoth(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: shot(`${name}-desktop`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: shot(`${name}-390`), fullPage: true });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("change password, lockout with a retry time, and an admin's reset", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const suffix = Date.now() % 100_000;
+  const email = `ward${suffix}@staurelia.example`;
+  const name = `Wanda Ward ${suffix}`;
+
+  // The admin adds a staff member and reads the temporary password.
+  const admin = await (await browser.newContext()).newPage();
+  await admin.setViewportSize({ width: 1280, height: 900 });
+  await admin.goto("/issuer/staff");
+  await signInToConsole(admin, HOSPITAL);
+  const add = admin.getByTestId(testIds.issuer.addStaffForm);
+  await add.getByLabel("Full name").fill(name);
+  await add.getByLabel("Work e-mail").fill(email);
+  await admin.getByTestId(testIds.issuer.addStaffSubmit).click();
+  const temporary = (await admin.getByTestId(testIds.issuer.temporaryPassword).innerText()).trim();
+
+  // The staff member signs in and changes it.
+  const staff = await (await browser.newContext()).newPage();
+  await staff.setViewportSize({ width: 1280, height: 900 });
+  await staff.goto("/issuer/account");
+  await signInToConsole(staff, HOSPITAL, { email, password: temporary });
+  const form = staff.getByTestId(testIds.issuer.changePasswordForm);
+  await expect(form).toBeVisible();
+  await form.getByLabel("Current password").fill("not-my-password");
+  await form.getByLabel("New password", { exact: true }).fill("short");
+  await form.getByLabel("New password again").fill("short");
+  await staff.getByTestId(testIds.issuer.changePasswordSubmit).click();
+  await expect(form.getByText("use at least 12 characters")).toBeVisible();
+  const newPassword = `ward rounds at dawn ${suffix}`;
+  await form.getByLabel("New password", { exact: true }).fill(newPassword);
+  await form.getByLabel("New password again").fill(newPassword);
+  await staff.getByTestId(testIds.issuer.changePasswordSubmit).click();
+  await expect(form.getByText("This is not your current password")).toBeVisible();
+  await shotBoth(staff, "console-password-error");
+  await form.getByLabel("Current password").fill(temporary);
+  await staff.getByTestId(testIds.issuer.changePasswordSubmit).click();
+  await expect(staff.getByTestId(testIds.issuer.changePasswordResult)).toContainText(
+    "Your password is changed",
+  );
+  await shotBoth(staff, "console-password-changed");
+
+  // Signed out, five wrong passwords lock the account, with when to retry.
+  await staff.getByTestId(testIds.issuer.signOut).click();
+  for (let i = 0; i < 5; i++) {
+    await signInToConsole(staff, HOSPITAL, { email, password: `wrong-${i}-${suffix}` });
+    await expect(staff.getByTestId(testIds.issuer.signInError)).toBeVisible();
+    if (i < 4) {
+      await expect(staff.getByTestId(testIds.issuer.signInError)).toContainText(
+        "e-mail address or password is not right",
+      );
+    }
+  }
+  const locked = staff.getByTestId(testIds.issuer.signInError);
+  await expect(locked).toContainText("Too many failed sign-ins for this account");
+  await expect(locked).toContainText(/Try again in 15 minutes \(after \d\d:\d\d UTC\)/);
+  await signInToConsole(staff, HOSPITAL, { email, password: newPassword });
+  await expect(locked).toContainText("Too many failed sign-ins for this account");
+  await shotBoth(staff, "console-sign-in-locked");
+
+  // The admin resets the password: shown once, the lock lifted.
+  await admin.reload();
+  const row = admin.getByTestId(testIds.issuer.staffRow).filter({ hasText: email });
+  await row.getByTestId(testIds.issuer.staffResetPassword).click();
+  await expect(admin.getByRole("dialog")).toContainText(`Reset the password of ${name}?`);
+  await shotBoth(admin, "console-staff-reset-dialog");
+  await admin.getByTestId(testIds.issuer.resetPasswordConfirm).click();
+  const reset = (await admin.getByTestId(testIds.issuer.resetTemporaryPassword).innerText()).trim();
+  expect(reset).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  await expect(admin.getByText(`${name}'s password was reset`)).toBeVisible();
+  await shotBoth(admin, "console-staff-reset");
+
+  await signInToConsole(staff, HOSPITAL, { email, password: newPassword });
+  await expect(staff.getByTestId(testIds.issuer.signInError)).toContainText(
+    "e-mail address or password is not right",
+  );
+  await signInToConsole(staff, HOSPITAL, { email, password: reset });
+  await expect(staff.getByTestId(testIds.issuer.signedInAs)).toBeVisible();
+
+  // The audit log names each step.
+  await admin
+    .getByTestId(testIds.issuer.consoleNav)
+    .getByRole("link", { name: "Audit log" })
+    .click();
+  const audit = admin.getByTestId(testIds.issuer.auditTable);
+  await expect(audit).toContainText("Password changed");
+  await expect(audit).toContainText("Sign-in locked");
+  await expect(audit).toContainText("Password reset");
+  await expect(audit).not.toContainText(newPassword);
+  await expect(audit).not.toContainText(reset);
+});
