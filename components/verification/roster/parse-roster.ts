@@ -64,7 +64,10 @@ function fromJson(text: string): ParsedRoster {
   const entries: RosterEntry[] = parsed.data.map((item) =>
     typeof item === "string"
       ? { reference: "", text: item }
-      : { reference: item.reference === undefined ? "" : String(item.reference), text: item.credential },
+      : {
+          reference: item.reference === undefined ? "" : String(item.reference),
+          text: item.credential,
+        },
   );
   return entries.length === 0 ? refuse("ROSTER_EMPTY") : { ok: true, format: "json", entries };
 }
@@ -79,7 +82,12 @@ function fromCsv(text: string): ParsedRoster {
   let credentialCol = 0;
   let referenceCol = -1;
   if (hasHeader) {
-    const names = first.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, "_"));
+    const names = first.map((h) =>
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_"),
+    );
     credentialCol = names.findIndex((h) => CREDENTIAL_HEADERS.includes(h));
     referenceCol = names.findIndex((h) => REFERENCE_HEADERS.includes(h));
     if (credentialCol < 0) {

@@ -5,8 +5,7 @@
  */
 
 export type CsvParseResult =
-  | { ok: true; rows: string[][]; truncated: boolean }
-  | { ok: false; message: string };
+  { ok: true; rows: string[][]; truncated: boolean } | { ok: false; message: string };
 
 function parse(text: string, maxRows = Number.POSITIVE_INFINITY): CsvParseResult {
   const rows: string[][] = [];
@@ -29,7 +28,8 @@ function parse(text: string, maxRows = Number.POSITIVE_INFINITY): CsvParseResult
       const start = line;
       i++;
       for (;;) {
-        if (i >= n) return { ok: false, message: `A quoted field opened on line ${start} is never closed.` };
+        if (i >= n)
+          return { ok: false, message: `A quoted field opened on line ${start} is never closed.` };
         const q = text[i]!;
         if (q === '"') {
           if (text[i + 1] === '"') {

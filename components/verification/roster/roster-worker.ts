@@ -20,11 +20,17 @@ const post = (message: RosterFromWorker) => scope.postMessage(message);
 scope.onmessage = (event: MessageEvent<unknown>) => {
   const parsed = rosterStartSchema.safeParse(event.data);
   if (!parsed.success) {
-    post({ type: "failed", message: "The roster worker received a message it does not understand." });
+    post({
+      type: "failed",
+      message: "The roster worker received a message it does not understand.",
+    });
     return;
   }
   void run(parsed.data).catch((error: unknown) =>
-    post({ type: "failed", message: error instanceof Error ? error.message : "The roster run failed." }),
+    post({
+      type: "failed",
+      message: error instanceof Error ? error.message : "The roster run failed.",
+    }),
   );
 };
 

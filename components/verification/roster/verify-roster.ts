@@ -67,8 +67,10 @@ function decideCredential(result: VerificationResult): Decision {
   const statusCheck = result.checks.find((c) => c.id === "status");
   let status: RosterStatus = "unknown";
   if (outcome === "revoked" || outcome === "suspended") status = outcome;
-  else if (statusCheck?.ok === true) status = statusCheck.code === "STATUS_NONE" ? "none" : "active";
-  if (outcome === "valid") return { verdict: "valid", code: "VERIFIED", message: VALID_MESSAGE, status };
+  else if (statusCheck?.ok === true)
+    status = statusCheck.code === "STATUS_NONE" ? "none" : "active";
+  if (outcome === "valid")
+    return { verdict: "valid", code: "VERIFIED", message: VALID_MESSAGE, status };
   const deciding: Check | undefined =
     outcome === "revoked" || outcome === "suspended"
       ? statusCheck
@@ -98,7 +100,8 @@ function presentationRow(result: PresentationVerificationResult): Decision & Des
         ? "active"
         : "unknown";
   const base = { ...described, type: types.join(", "), status };
-  if (result.verified) return { ...base, verdict: "valid", code: "VERIFIED", message: VALID_MESSAGE };
+  if (result.verified)
+    return { ...base, verdict: "valid", code: "VERIFIED", message: VALID_MESSAGE };
   const failed = result.checks.find((c) => c.ok === false);
   const deciding = failed ?? result.checks.find((c) => c.ok === null);
   const verdict: RosterVerdict = failed ? "invalid" : "unknown";
