@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { CredentialInput } from "@/components/verification/credential-input";
 import { useBrowserVerifier } from "@/components/verification/use-browser-verifier";
 import { useVerification } from "@/components/verification/use-verification";
@@ -33,6 +34,14 @@ export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
       <PageHeader
         title="Verify a credential"
         description="Check a doctor's credential: the issuer's signature, its validity period, whether it has been revoked or suspended, the ledger anchor of its status, and the issuer's accreditation. The check runs in your browser."
+        actions={
+          <Link
+            href="/verify/roster"
+            className="text-brand-700 hover:bg-brand-50 inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium"
+          >
+            Verify a roster (CSV or JSON)
+          </Link>
+        }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:items-start">
         <CredentialInput onCredential={submit} />

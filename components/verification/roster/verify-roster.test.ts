@@ -81,7 +81,7 @@ describe("verifyRoster", () => {
     const run = { ...deps, resolveDid: createDidResolver({ fetch: deps.fetch }) };
     const entries = [
       ...jwts.map((text, i) => ({ reference: `S-${i}`, text })),
-      { reference: "QR", text: compactCredential.encode(jwts[0]!) },
+      { reference: "QR", text: compactCredential.encode(jwts[0]!) ?? "" },
       { reference: "REV", text: revokedJwt },
       { reference: "TAMPERED", text: tamper(jwts[1]!) },
       { reference: "NOISE", text: "not a credential" },
