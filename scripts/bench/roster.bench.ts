@@ -194,12 +194,6 @@ export default async function rosterBench(): Promise<BenchResult> {
     );
   }
   const setupMs = performance.now() - setupStarted;
-  // The trust registry, read once: in the page this is the roster page's own query.
-  const registryConfig = {
-    rpcUrl: `${origin}/__rpc`,
-    chainId,
-    registryAddress: chain.registryAddress,
-  };
   const documents = new Map(issuers.map((i) => [`/issuers/${i.slug}/did.json`, i.document]));
 
   const server = await startBenchOrigin(port, async (path, req, body) => {
