@@ -162,7 +162,8 @@ export async function verifyRosterEntry(
   try {
     const result = await verifyCredential(jwt, deps);
     const format = result.checks[0];
-    if (format?.code === "NOT_A_CREDENTIAL") {
+    // A presentation is not a credential, and may be larger than one (up to 128 KiB).
+    if (format?.code === "NOT_A_CREDENTIAL" || format?.code === "INPUT_TOO_LARGE") {
       const presentation = await verifyPresentation(jwt, {}, deps);
       if (presentation.checks[0]?.ok === true) {
         return { ...head, kind: "presentation", ...presentationRow(presentation) };
