@@ -45,11 +45,14 @@ async function issueMany(
   return out;
 }
 
-/** Flips one character inside the payload: the issuer's signature no longer matches. */
+/** Edits the doctor's name and keeps the issuer's signature: it no longer matches. */
 function tamper(jwt: string): string {
   const [h, p, s] = jwt.split(".") as [string, string, string];
-  const i = Math.floor(p.length / 2);
-  return `${h}.${p.slice(0, i)}${p[i] === "A" ? "B" : "A"}${p.slice(i + 1)}.${s}`;
+  const payload = JSON.parse(Buffer.from(p, "base64url").toString("utf8")) as {
+    vc: { credentialSubject: { name: string } };
+  };
+  payload.vc.credentialSubject.name += " (edited)";
+  return `${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${s}`;
 }
 
 const year = new Date().getUTCFullYear() + 2;

@@ -65,12 +65,14 @@ function counted(deps: VerifyCredentialDeps) {
   return { reads, deps: { ...deps, fetch: fetcher, ledger } };
 }
 
-/** Flips one character in the payload, so the signature no longer matches. */
+/** Edits the doctor's name and keeps the issuer's signature: it no longer matches. */
 function tamper(jwt: string): string {
-  const [h, p, s] = jwt.split(".");
-  const i = Math.floor(p!.length / 2);
-  const c = p![i] === "A" ? "B" : "A";
-  return `${h}.${p!.slice(0, i)}${c}${p!.slice(i + 1)}.${s}`;
+  const [h, p, s] = jwt.split(".") as [string, string, string];
+  const payload = JSON.parse(Buffer.from(p, "base64url").toString("utf8")) as {
+    vc: { credentialSubject: { name: string } };
+  };
+  payload.vc.credentialSubject.name += " (edited)";
+  return `${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${s}`;
 }
 
 describe("verifyRoster", () => {
