@@ -173,8 +173,10 @@ test("a 2,000-row roster: counts, filters and the exported CSV", async ({ page, 
     "data-done",
     String(ROWS),
   );
-  // One DID document and two lists per issuer: sources are read once, not per row.
-  await expect(state).toContainText("4 web requests");
+  // Per issuer one DID document and two lists (revocation, suspension), one anchor read per
+  // list: sources are read once for the whole roster, not per row.
+  await expect(state).toContainText("6 web requests");
+  await expect(state).toContainText("4 ledger reads");
   console.log(`roster: ${(await state.locator("p").first().innerText()).replace(/\s+/g, " ")}`);
   await expect(page.getByTestId(testIds.roster.row)).toHaveCount(50);
   await shot(page, "roster-03-results-desktop");
