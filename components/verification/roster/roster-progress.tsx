@@ -22,7 +22,8 @@ export function RosterProgress({ run, onCancel }: { run: RosterRun; onCancel: ()
   return (
     <div className="space-y-2" data-testid={testIds.roster.runState} data-phase={run.phase}>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm font-medium text-slate-900" aria-live="polite">
+        {/* Announced when the run ends, not at every progress message. */}
+        <p className="text-sm font-medium text-slate-900" aria-live={running ? "off" : "polite"}>
           {label}
           {run.done > 0 && run.phase !== "reading" ? (
             <span className="ml-2 font-normal text-slate-600">· {fmt(rate)} rows/s</span>
