@@ -52,6 +52,8 @@ export type RosterFromWorker =
       done: number;
       total: number;
       elapsedMs: number;
+      /** Of which reading and parsing the file (the rest is verification). */
+      parseMs: number;
       /** What the whole run asked of the outside world: proof that sources were read once. */
       reads: { requests: number; ledgerReads: number };
     }

@@ -41,6 +41,7 @@ async function run(start: ReturnType<typeof rosterStartSchema.parse>) {
     post({ type: "rejected", code: roster.code, message: roster.message });
     return;
   }
+  const parseMs = performance.now() - started;
   const total = roster.entries.length;
   post({ type: "parsed", total, format: roster.format });
 
@@ -70,5 +71,12 @@ async function run(start: ReturnType<typeof rosterStartSchema.parse>) {
     onRows: (rows, done) =>
       post({ type: "progress", done, total, elapsedMs: performance.now() - started, rows }),
   });
-  post({ type: "done", done: total, total, elapsedMs: performance.now() - started, reads });
+  post({
+    type: "done",
+    done: total,
+    total,
+    elapsedMs: performance.now() - started,
+    parseMs,
+    reads,
+  });
 }

@@ -1,3 +1,4 @@
+import { credentialTitle } from "@/lib/credentials/describe-credential";
 import type { DecodedCredential } from "@/lib/credentials/schemas";
 import type { Check, VerificationResult } from "@/lib/credentials/verification";
 import { verifyCredential, type VerifyCredentialDeps } from "@/lib/credentials/verify-credential";
@@ -6,7 +7,6 @@ import {
   type PresentationVerificationResult,
 } from "@/lib/credentials/verify-presentation";
 import { extractCredentialWithReason } from "../extract-credential";
-import { summarizeCredential } from "../summarize-credential";
 import { verdictOf } from "../verdict-of";
 import type { RosterRow, RosterStatus, RosterVerdict } from "./roster-protocol";
 import type { RosterEntry } from "./schemas";
@@ -47,16 +47,24 @@ const nothingDescribed: Described = {
   validUntil: "",
 };
 
+/**
+ * Only what the table shows, read straight from the decoded credential: the full describer
+ * (every field of every type, formatted) is the report's job, and would cost more per row than
+ * the signature check.
+ */
 function describe(result: VerificationResult<DecodedCredential>): Described {
-  if (!result.credential) return nothingDescribed;
-  const s = summarizeCredential(result.credential, result.checks);
+  const credential = result.credential;
+  if (!credential) return nothingDescribed;
+  const name = credential.vc.credentialSubject.name;
+  const trust = result.checks.find((c) => c.id === "trust")?.details;
+  const issuerName = trust?.issuerName ?? trust?.name;
   return {
-    subjectName: s.holderName ?? "",
-    type: s.title,
-    issuerName: s.issuerName ?? "",
-    issuerDid: s.issuerDid,
-    credentialId: s.credentialId ?? "",
-    validUntil: s.validUntil ? s.validUntil.toISOString().slice(0, 10) : "",
+    subjectName: typeof name === "string" ? name.trim() : "",
+    type: credentialTitle(credential.type),
+    issuerName: typeof issuerName === "string" ? issuerName : "",
+    issuerDid: credential.issuer,
+    credentialId: credential.id ?? "",
+    validUntil: credential.validUntil ? credential.validUntil.toISOString().slice(0, 10) : "",
   };
 }
 

@@ -22,6 +22,10 @@ export type RosterPageInput = {
 
 export type RosterRun = {
   ms: number;
+  /** From postMessage to the worker's `parsed`: worker start, file read and parse. */
+  toParsedMs: number;
+  /** The worker's own reading: file read and parse. */
+  parseMs: number;
   rows: number;
   valid: number;
   invalid: number;
@@ -63,9 +67,11 @@ function runWorker(input: RosterPageInput, csv: Blob): Promise<RosterRun> {
       last = now;
     }, 10);
     const started = performance.now();
+    let toParsedMs = 0;
     worker.onmessage = (event: MessageEvent<RosterFromWorker>) => {
       const msg = event.data;
-      if (msg.type === "progress") {
+      if (msg.type === "parsed") toParsedMs = performance.now() - started;
+      else if (msg.type === "progress") {
         progressMessages++;
         for (const r of msg.rows) {
           rows++;
@@ -78,6 +84,8 @@ function runWorker(input: RosterPageInput, csv: Blob): Promise<RosterRun> {
         worker.terminate();
         resolve({
           ms,
+          toParsedMs,
+          parseMs: msg.parseMs,
           rows,
           ...counts,
           codes,
