@@ -203,7 +203,7 @@ test("a 2,000-row roster: counts, filters and the exported CSV", async ({ page, 
   await page.getByTestId(testIds.roster.issuerFilter).selectOption("all");
   await page.getByTestId(testIds.roster.typeFilter).selectOption("Medical licence");
   await expect(page.getByTestId(testIds.roster.shown)).toHaveText(
-    `${ROWS - HOSPITAL_ROWS} of 2,000 rows match`,
+    `${(ROWS - HOSPITAL_ROWS).toLocaleString("en-GB")} of 2,000 rows match`,
   );
   await page.getByTestId(testIds.roster.typeFilter).selectOption("all");
   await page.getByTestId(testIds.roster.search).fill("Dr Roster 0007");
