@@ -19,8 +19,8 @@ const QR_ROWS = 25;
 
 type Issued = { id: string; jwt: string };
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage });
 
 async function issueMany(
   request: APIRequestContext,
@@ -180,6 +180,8 @@ test("a 2,000-row roster: counts, filters and the exported CSV", async ({ page, 
   console.log(`roster: ${(await state.locator("p").first().innerText()).replace(/\s+/g, " ")}`);
   await expect(page.getByTestId(testIds.roster.row)).toHaveCount(50);
   await shot(page, "roster-03-results-desktop");
+  await page.getByTestId(testIds.roster.summary).scrollIntoViewIfNeeded();
+  await shot(page, "roster-03-results-desktop-viewport", false);
 
   // Filters: verdict, issuer, type and text search.
   await page.getByTestId(testIds.roster.verdictFilter).selectOption("invalid");
@@ -256,6 +258,8 @@ test("a 2,000-row roster: counts, filters and the exported CSV", async ({ page, 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId(testIds.roster.verdictFilter).selectOption("invalid");
   await shot(page, "roster-04-results-390");
+  await page.getByTestId(testIds.roster.summary).scrollIntoViewIfNeeded();
+  await shot(page, "roster-04-results-390-viewport", false);
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 

@@ -35,15 +35,33 @@ export function RosterProgress({ run, onCancel }: { run: RosterRun; onCancel: ()
           </Button>
         ) : null}
       </div>
-      <progress
-        className="accent-brand-600 h-2 w-full"
-        max={Math.max(run.total, 1)}
-        value={run.phase === "reading" ? undefined : run.done}
+      <div
+        role="progressbar"
         aria-label="Roster verification progress"
+        aria-valuemin={0}
+        aria-valuemax={Math.max(run.total, 1)}
+        aria-valuenow={run.phase === "reading" ? undefined : run.done}
+        aria-valuetext={
+          run.phase === "reading"
+            ? "Reading the file"
+            : `${fmt(run.done)} of ${fmt(run.total)} rows`
+        }
+        className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
         data-testid={testIds.roster.progress}
         data-done={run.done}
         data-total={run.total}
-      />
+      >
+        <div
+          className={`h-full rounded-full transition-[width] duration-150 ${
+            run.phase === "cancelled" ? "bg-slate-500" : "bg-brand-600"
+          } ${run.phase === "reading" ? "w-1/12 animate-pulse" : ""}`}
+          style={
+            run.phase === "reading"
+              ? undefined
+              : { width: `${run.total > 0 ? (100 * run.done) / run.total : 0}%` }
+          }
+        />
+      </div>
       {run.reads && run.phase === "done" ? (
         <p className="text-xs text-slate-600">
           Sources read for the whole roster: {fmt(run.reads.requests)} web requests (DID documents

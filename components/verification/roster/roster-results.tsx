@@ -269,13 +269,14 @@ export function RosterResults({ rows, fileName }: { rows: RosterRow[]; fileName:
                     ) : null}
                   </td>
                   <td className="max-w-[14rem] px-3 py-2 text-slate-700">
-                    <span className="block truncate" title={r.issuerDid}>
+                    <span className="block break-words" title={r.issuerDid}>
                       {r.issuerName || r.issuerDid || "—"}
                     </span>
                   </td>
                   <td className="px-3 py-2 text-slate-700">{statusLabels[r.status]}</td>
                   <td className="max-w-[22rem] px-3 py-2 text-slate-700">
-                    {r.message}
+                    {/* The export keeps the full sentence; the table needs no more for a pass. */}
+                    {r.verdict === "valid" ? "All checks passed." : r.message}
                     <code className="mt-0.5 block text-xs text-slate-500">{r.code}</code>
                   </td>
                 </tr>

@@ -87,6 +87,12 @@ export function RosterPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
 
         {run.rows.length > 0 ? (
           <RosterResults rows={run.rows} fileName={run.fileName} />
+        ) : run.phase === "reading" || run.phase === "verifying" ? (
+          <div className="space-y-2" aria-hidden>
+            {[0, 1, 2, 3].map((i) => (
+              <div key={i} className="h-12 animate-pulse rounded-md bg-slate-200/70" />
+            ))}
+          </div>
         ) : run.phase === "idle" ? (
           <EmptyState title="No roster verified yet">
             Choose a CSV or JSON file above. Results appear here as they are checked, with a verdict
