@@ -8,7 +8,8 @@ import type { RosterErrorCode, RosterStart } from "./schemas";
  * page read once), parsed with `rosterStartSchema` on arrival. Cancel is `worker.terminate()`:
  * it stops the work at once, whatever the worker is awaiting.
  *
- * worker → page: `parsed` once (how many entries), then `progress` with the rows finished since
+ * worker → page: `ready` when loaded (the page starts a worker ahead of the file, so its code is
+ * compiled before anyone waits on it), `parsed` once (how many entries), then `progress` with the rows finished since
  * the previous message (batched, a few times a second, so the page renders little), then
  * `done`; or `rejected` (the file as a whole is refused, nothing verified) or `failed`.
  */
@@ -44,6 +45,8 @@ export type RosterRow = {
 export type RosterToWorker = RosterStart;
 
 export type RosterFromWorker =
+  /** Posted once the worker's code is loaded: the page starts one before a file is chosen. */
+  | { type: "ready" }
   | { type: "parsed"; total: number; format: "csv" | "json" }
   | { type: "rejected"; code: RosterErrorCode; message: string }
   | { type: "progress"; done: number; total: number; elapsedMs: number; rows: RosterRow[] }

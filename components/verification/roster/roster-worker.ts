@@ -80,3 +80,5 @@ async function run(start: ReturnType<typeof rosterStartSchema.parse>) {
     reads,
   });
 }
+
+post({ type: "ready" });

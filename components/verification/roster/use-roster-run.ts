@@ -19,6 +19,10 @@ export type RosterRun = {
   reads?: { requests: number; ledgerReads: number };
 };
 
+function spawn(): Worker {
+  return new Worker(new URL("./roster-worker.ts", import.meta.url), { type: "module" });
+}
+
 const idle: RosterRun = { phase: "idle", fileName: "", total: 0, done: 0, elapsedMs: 0, rows: [] };
 
 /**
@@ -32,17 +36,31 @@ export function useRosterRun(ledgerConfig: PublicLedgerConfig) {
   const worker = useRef<Worker | null>(null);
   const startedAt = useRef(0);
 
+  // A worker started ahead of the file, so loading and compiling its code (most of a second on a
+  // slow machine) is not paid after the user has chosen the file. Replaced after every run.
+  const spare = useRef<Worker | null>(null);
+
   const stop = useCallback(() => {
     worker.current?.terminate();
     worker.current = null;
+    if (!spare.current && typeof Worker !== "undefined") spare.current = spawn();
   }, []);
 
-  useEffect(() => stop, [stop]);
+  useEffect(() => {
+    spare.current ??= spawn();
+    return () => {
+      worker.current?.terminate();
+      worker.current = null;
+      spare.current?.terminate();
+      spare.current = null;
+    };
+  }, []);
 
   const start = useCallback(
     (file: File, trust: TrustSnapshot) => {
-      stop();
-      const w = new Worker(new URL("./roster-worker.ts", import.meta.url), { type: "module" });
+      worker.current?.terminate();
+      const w = spare.current ?? spawn();
+      spare.current = null;
       worker.current = w;
       startedAt.current = performance.now();
       setRun({ ...idle, phase: "reading", fileName: file.name });
@@ -50,6 +68,8 @@ export function useRosterRun(ledgerConfig: PublicLedgerConfig) {
         if (worker.current !== w) return;
         const msg = event.data;
         switch (msg.type) {
+          case "ready":
+            break;
           case "parsed":
             setRun((r) => ({ ...r, phase: "verifying", total: msg.total }));
             break;
