@@ -64,7 +64,7 @@ export function useRosterRun(ledgerConfig: PublicLedgerConfig) {
       worker.current = w;
       startedAt.current = performance.now();
       setRun({ ...idle, phase: "reading", fileName: file.name });
-      w.onmessage = (event: MessageEvent<RosterFromWorker>) => {
+      w.addEventListener("message", (event: MessageEvent<RosterFromWorker>) => {
         if (worker.current !== w) return;
         const msg = event.data;
         switch (msg.type) {
@@ -104,8 +104,8 @@ export function useRosterRun(ledgerConfig: PublicLedgerConfig) {
             stop();
             break;
         }
-      };
-      w.onerror = (event) => {
+      });
+      w.addEventListener("error", (event) => {
         if (worker.current !== w) return;
         setRun((r) => ({
           ...r,
@@ -113,7 +113,7 @@ export function useRosterRun(ledgerConfig: PublicLedgerConfig) {
           error: { message: event.message || "The verification worker stopped unexpectedly." },
         }));
         stop();
-      };
+      });
       const message: RosterToWorker = {
         type: "start",
         file,
