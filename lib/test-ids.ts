@@ -157,6 +157,7 @@ export const testIds = {
     search: "roster-search",
     table: "roster-table",
     row: "roster-row",
+    card: "roster-card",
     shown: "roster-shown",
     export: "roster-export",
     nextPage: "roster-next-page",

@@ -257,8 +257,10 @@ test("a 2,000-row roster: counts, filters and the exported CSV", async ({ page, 
   // 390 px: the page still works; the table scrolls inside its own frame.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId(testIds.roster.verdictFilter).selectOption("invalid");
+  await expect(page.getByTestId(testIds.roster.card).first()).toBeVisible();
+  await expect(page.getByTestId(testIds.roster.table)).toBeHidden();
   await shot(page, "roster-04-results-390");
-  await page.getByTestId(testIds.roster.summary).scrollIntoViewIfNeeded();
+  await page.getByTestId(testIds.roster.card).first().scrollIntoViewIfNeeded();
   await shot(page, "roster-04-results-390-viewport", false);
   await page.setViewportSize({ width: 1280, height: 900 });
 });

@@ -206,84 +206,125 @@ export function RosterResults({ rows, fileName }: { rows: RosterRow[]; fileName:
       {shown.length === 0 ? (
         <EmptyState title="No rows match">Change or clear the filters to see more rows.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table
-            className="w-full min-w-[56rem] text-left text-sm"
-            data-testid={testIds.roster.table}
+        <>
+          {/* Phones: one card per row; the table below from the sm breakpoint up. */}
+          <ul
+            className="space-y-3 sm:hidden"
+            aria-label={`Results, page ${current + 1} of ${pages}`}
           >
-            <caption className="sr-only">
-              Verification result per roster row, page {current + 1} of {pages}
-            </caption>
-            <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Row
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Verdict
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Doctor
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Credential
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Issuer
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Reason
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {visible.map((r) => (
-                <tr
-                  key={r.row}
-                  data-testid={testIds.roster.row}
-                  data-verdict={r.verdict}
-                  className="align-top"
-                >
-                  <td className="px-3 py-2 text-slate-600 tabular-nums">
-                    {r.row}
-                    {r.reference ? (
-                      <span
-                        className="block max-w-[8rem] truncate text-xs text-slate-500"
-                        title={r.reference}
-                      >
-                        {r.reference}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Badge tone={verdictTone[r.verdict]}>{verdictLabels[r.verdict]}</Badge>
-                  </td>
-                  <td className="px-3 py-2 font-medium text-slate-900">{r.subjectName || "—"}</td>
-                  <td className="px-3 py-2 text-slate-700">
-                    {r.type || "—"}
-                    {r.kind === "presentation" ? (
-                      <span className="block text-xs text-slate-500">in a presentation</span>
-                    ) : null}
-                  </td>
-                  <td className="max-w-[14rem] px-3 py-2 text-slate-700">
-                    <span className="block break-words" title={r.issuerDid}>
-                      {r.issuerName || r.issuerDid || "—"}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">{statusLabels[r.status]}</td>
-                  <td className="max-w-[22rem] px-3 py-2 text-slate-700">
-                    {/* The export keeps the full sentence; the table needs no more for a pass. */}
-                    {r.verdict === "valid" ? "All checks passed." : r.message}
-                    <code className="mt-0.5 block text-xs text-slate-500">{r.code}</code>
-                  </td>
+            {visible.map((r) => (
+              <li
+                key={r.row}
+                className="rounded-lg border border-slate-200 bg-white p-4"
+                data-testid={testIds.roster.card}
+              >
+                <div className="flex items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <p className="font-medium break-words text-slate-900">{r.subjectName || "—"}</p>
+                    <p className="text-sm text-slate-600">
+                      Row {r.row}
+                      {r.reference ? ` · ${r.reference}` : ""}
+                    </p>
+                  </div>
+                  <Badge tone={verdictTone[r.verdict]}>{verdictLabels[r.verdict]}</Badge>
+                </div>
+                <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-slate-500">Credential</dt>
+                  <dd className="text-slate-800">{r.type || "—"}</dd>
+                  <dt className="text-slate-500">Issuer</dt>
+                  <dd className="break-words text-slate-800">
+                    {r.issuerName || r.issuerDid || "—"}
+                  </dd>
+                  <dt className="text-slate-500">Status</dt>
+                  <dd className="text-slate-800">{statusLabels[r.status]}</dd>
+                </dl>
+                {r.verdict !== "valid" ? (
+                  <p className="mt-2 text-sm text-slate-700">
+                    {r.message} <code className="text-xs text-slate-500">{r.code}</code>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block">
+            <table
+              className="w-full min-w-[56rem] text-left text-sm"
+              data-testid={testIds.roster.table}
+            >
+              <caption className="sr-only">
+                Verification result per roster row, page {current + 1} of {pages}
+              </caption>
+              <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Row
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Verdict
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Doctor
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Credential
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Issuer
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Reason
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {visible.map((r) => (
+                  <tr
+                    key={r.row}
+                    data-testid={testIds.roster.row}
+                    data-verdict={r.verdict}
+                    className="align-top"
+                  >
+                    <td className="px-3 py-2 text-slate-600 tabular-nums">
+                      {r.row}
+                      {r.reference ? (
+                        <span
+                          className="block max-w-[8rem] truncate text-xs text-slate-500"
+                          title={r.reference}
+                        >
+                          {r.reference}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="px-3 py-2">
+                      <Badge tone={verdictTone[r.verdict]}>{verdictLabels[r.verdict]}</Badge>
+                    </td>
+                    <td className="px-3 py-2 font-medium text-slate-900">{r.subjectName || "—"}</td>
+                    <td className="px-3 py-2 text-slate-700">
+                      {r.type || "—"}
+                      {r.kind === "presentation" ? (
+                        <span className="block text-xs text-slate-500">in a presentation</span>
+                      ) : null}
+                    </td>
+                    <td className="max-w-[14rem] px-3 py-2 text-slate-700">
+                      <span className="block break-words" title={r.issuerDid}>
+                        {r.issuerName || r.issuerDid || "—"}
+                      </span>
+                    </td>
+                    <td className="px-3 py-2 text-slate-700">{statusLabels[r.status]}</td>
+                    <td className="max-w-[22rem] px-3 py-2 text-slate-700">
+                      {/* The export keeps the full sentence; the table needs no more for a pass. */}
+                      {r.verdict === "valid" ? "All checks passed." : r.message}
+                      <code className="mt-0.5 block text-xs text-slate-500">{r.code}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
 
       {pages > 1 ? (
