@@ -18,6 +18,9 @@ import { queryKeys } from "@/lib/query-keys";
  * The verifier: everything runs in this browser against the issuer's DID document, its status
  * list and the ledger; the credential itself is never sent to Vitae.
  */
+const actionClass =
+  "text-brand-700 hover:bg-brand-50 inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium";
+
 export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerConfig }) {
   const queryClient = useQueryClient();
   // A dossier link or a presentation JWT gets the presentation report instead.
@@ -42,12 +45,14 @@ export function VerifyPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
           title="Verify a credential"
           description="Check a doctor's credential, a presentation or a dossier link: the issuer's signature, its validity period, whether it has been revoked or suspended, the ledger anchor of its status, and the issuer's accreditation. The check runs in your browser."
           actions={
-            <Link
-              href="/verify/request"
-              className="text-brand-700 hover:bg-brand-50 inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium"
-            >
-              Request from a doctor
-            </Link>
+            <>
+              <Link href="/verify/request" className={actionClass}>
+                Request from a doctor
+              </Link>
+              <Link href="/verify/roster" className={actionClass}>
+                Verify a roster (CSV or JSON)
+              </Link>
+            </>
           }
         />
       </div>
