@@ -10,6 +10,7 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "UNKNOWN_CREDENTIAL_TYPE"
+  | "UNKNOWN_CREDENTIAL"
   | "CONFLICT"
   | "GONE"
   | "PAYLOAD_TOO_LARGE"
@@ -25,6 +26,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   UNKNOWN_CREDENTIAL_TYPE: 404,
+  UNKNOWN_CREDENTIAL: 404,
   CONFLICT: 409,
   GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
