@@ -30,6 +30,8 @@ export const queryKeys = {
     credentials: () => ["wallet", "credentials"] as const,
     claimOffer: (token: string) => ["wallet", "claim-offer", token] as const,
     qrCode: (jwt: string) => ["wallet", "qr-code", jwt] as const,
+    /** GET …/credentials/{id}/correction, read by the wallet and the verifier alike. */
+    correction: (credentialId: string) => ["correction", credentialId] as const,
   },
   verification: (jwt: string) => ["verification", jwt] as const,
   ledger: {
