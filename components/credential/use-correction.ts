@@ -1,8 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { decodeCredential } from "@/lib/credentials/decode-credential";
-import { readCorrection, type CorrectionReading } from "@/lib/credentials/read-correction";
+import {
+  readCorrection,
+  type CorrectionReading,
+  type CorrectionSource,
+} from "@/lib/credentials/read-correction";
 import { queryKeys } from "@/lib/query-keys";
 
 /**
@@ -10,9 +13,10 @@ import { queryKeys } from "@/lib/query-keys";
  * Informative only (see lib/credentials/read-correction.ts): while it loads, or if it fails, the
  * caller simply shows no chain. `enabled` lets a list ask only for credentials that need it.
  */
-export function useCorrection(jwt: string, enabled = true): CorrectionReading | undefined {
-  const decoded = decodeCredential(jwt);
-  const credential = decoded.ok ? decoded.credential : undefined;
+export function useCorrection(
+  credential: CorrectionSource | undefined,
+  enabled = true,
+): CorrectionReading | undefined {
   const query = useQuery({
     queryKey: queryKeys.wallet.correction(credential?.id ?? ""),
     queryFn: () =>

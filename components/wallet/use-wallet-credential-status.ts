@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useCorrection } from "@/components/credential/use-correction";
 import {
   useCredentialVerification,
@@ -9,7 +9,7 @@ import {
 } from "@/components/credential/use-credential-verification";
 import { queryKeys } from "@/lib/query-keys";
 import { credentialStatus, type CredentialStatus } from "@/lib/wallet/credential-status";
-import { decodeJwt } from "@/lib/wallet/decode-jwt";
+import { decodeCredential } from "@/lib/credentials/decode-credential";
 import type { StoredCredential } from "@/lib/wallet/schemas";
 import { statusCache, type CachedStatus } from "@/lib/wallet/status-cache";
 
@@ -49,12 +49,12 @@ export function useWalletCredentialStatus(
   const revoked =
     verification.kind === "checked" &&
     verification.result.checks.some((c) => c.id === "status" && c.code === "REVOKED");
-  const previous = decodeJwt(credential.jwt)?.payload.vc;
-  const namesPrevious =
-    typeof previous === "object" &&
-    previous !== null &&
-    typeof (previous as { previous?: unknown }).previous === "string";
-  const reading = useCorrection(credential.jwt, alwaysReadCorrection || revoked || namesPrevious);
+  const decoded = useMemo(() => {
+    const result = decodeCredential(credential.jwt);
+    return result.ok ? result.credential : undefined;
+  }, [credential.jwt]);
+  const previous = decoded?.vc.previous;
+  const reading = useCorrection(decoded, alwaysReadCorrection || revoked || Boolean(previous));
   const correction = reading?.kind === "read" ? reading.correction : undefined;
 
   const live: CredentialStatus = credentialStatus(verification, correction);
@@ -80,9 +80,7 @@ export function useWalletCredentialStatus(
   const status: CredentialStatus = cached
     ? { label: cached.label, tone: cached.tone, reason: cached.reason }
     : live;
-  const supersedes =
-    correction?.supersedes ??
-    (namesPrevious ? (previous as { previous: string }).previous : undefined);
+  const supersedes = correction?.supersedes ?? previous;
   return {
     verification,
     status,

@@ -16,7 +16,7 @@ export type CorrectionReading =
   | { kind: "not-applicable" }
   | { kind: "unavailable"; message: string };
 
-type CorrectionSource = {
+export type CorrectionSource = {
   id: string | undefined;
   vc: { credentialStatus?: Record<string, unknown> | Record<string, unknown>[] | undefined };
 };
