@@ -45,7 +45,7 @@ export function FhirExportPanel({
     : `all ${chosen.length} credential${chosen.length === 1 ? "" : "s"}`;
 
   return (
-    <Card className="grid gap-3">
+    <Card className="grid min-w-0 gap-3">
       <div>
         <h2 className="text-lg font-semibold text-slate-900">Export for a hospital system</h2>
         <p className="text-sm text-slate-600">
@@ -67,7 +67,7 @@ export function FhirExportPanel({
               </Button>
             ) : null}
           </div>
-          <details>
+          <details className="min-w-0">
             <summary className="text-brand-700 cursor-pointer text-sm font-medium hover:underline">
               Preview practitioner.json
             </summary>
@@ -75,7 +75,7 @@ export function FhirExportPanel({
               tabIndex={0}
               aria-label="FHIR Practitioner preview (JSON)"
               data-testid={testIds.wallet.fhirPreview}
-              className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs whitespace-pre text-slate-100"
+              className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap text-slate-100"
             >
               {json}
             </pre>

@@ -32,8 +32,8 @@ export function WalletCredentialList({
       return next;
     });
   return (
-    <div className="grid gap-4">
-      <ul className="grid gap-4">
+    <div className="grid min-w-0 gap-4">
+      <ul className="grid min-w-0 gap-4">
         {credentials.map((credential) => (
           <li key={credential.id} className="grid gap-2">
             <VerifiedCredentialCard

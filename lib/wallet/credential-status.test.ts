@@ -37,7 +37,7 @@ describe("credentialStatus", () => {
     const revoked = withCheck(check("status", false, "REVOKED"));
     const superseded = credentialStatus({ kind: "checked", result: revoked }, correction);
     expect(superseded).toMatchObject({ label: "Superseded", tone: "danger" });
-    expect(superseded.reason).toContain("4 Mar 2026");
+    expect(superseded.reason).toContain("replaced this version with a correction");
     // The correction endpoint never overrides the status list: active stays valid, unknown stays unknown.
     expect(credentialStatus({ kind: "checked", result: resultOf(passing) }, correction).label).toBe(
       "Valid",

@@ -50,13 +50,10 @@ export function credentialStatus(
   const status = find(result, "status");
   if (status?.code === "REVOKED") {
     if (correction?.supersededBy) {
-      const on = correction.at
-        ? ` on ${new Date(correction.at).toLocaleDateString("en-GB", { dateStyle: "medium" })}`
-        : "";
       return {
         label: "Superseded",
         tone: "danger",
-        reason: `Superseded by a correction issued${on}; this version is revoked.`,
+        reason: "The issuer replaced this version with a correction and revoked it.",
       };
     }
     return { label: "Revoked", tone: "danger", reason: status.message };
