@@ -71,16 +71,26 @@ export function useWalletCredentialStatus(
 
   useEffect(() => {
     if (checkedAt && live.label !== "Status unknown") {
-      statusCache.write(credential.id, live, checkedAt);
+      statusCache.write(credential.id, live, checkedAt, { correction });
     }
     // Written once per check: the time changes exactly when a new result arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [credential.id, checkedAt?.getTime(), live.label]);
+  }, [credential.id, checkedAt?.getTime(), live.label, correction?.supersededBy]);
 
   const status: CredentialStatus = cached
     ? { label: cached.label, tone: cached.tone, reason: cached.reason }
     : live;
   const supersedes = correction?.supersedes ?? previous;
+  // Offline, the cached entry still names what replaced a superseded credential.
+  const known =
+    correction ??
+    (cached?.supersededBy
+      ? {
+          credentialId: credential.id,
+          supersededBy: cached.supersededBy,
+          ...(cached.supersededAt ? { at: cached.supersededAt } : {}),
+        }
+      : undefined);
   return {
     verification,
     status,
@@ -88,7 +98,7 @@ export function useWalletCredentialStatus(
     checkedAt: cached ? new Date(cached.checkedAt) : checkedAt,
     fromCache: Boolean(cached),
     online,
-    correction,
+    correction: known,
     supersedes,
   };
 }

@@ -88,8 +88,11 @@ test("detail view, correction chain, FHIR export and the wallet offline", async 
   await page.goto("/wallet");
   const cards = page.getByTestId(testIds.wallet.credentialCard);
   await expect(cards).toHaveCount(2);
-  const oldCard = cards.filter({ hasText: "Superseded by a correction" });
-  const newCard = cards.filter({ hasText: "Corrects an earlier credential" });
+  // The correction changed the scope of practice, so each version is told apart by it.
+  const oldCard = cards.filter({ hasText: "General medical practice" });
+  const newCard = cards.filter({ hasText: "Family medicine" });
+  await expect(oldCard).toContainText("Superseded by a correction");
+  await expect(newCard).toContainText("Corrects an earlier credential");
   await expect(oldCard.getByTestId(testIds.wallet.credentialStatus)).toHaveText("Superseded");
   await expect(newCard.getByTestId(testIds.wallet.credentialStatus)).toHaveText("Valid");
   await expect(oldCard.getByTestId(testIds.wallet.supersededNote)).toContainText(
@@ -193,6 +196,9 @@ test("detail view, correction chain, FHIR export and the wallet offline", async 
     /Status checked (just now|\d+ min ago) — offline/,
   );
   await expect(oldCard.getByTestId(testIds.wallet.credentialStatus)).toHaveText("Superseded");
+  await expect(oldCard.getByTestId(testIds.wallet.supersededNote)).toContainText(
+    "Open the corrected credential",
+  );
   await newCard.getByTestId(testIds.wallet.showQr).click();
   await expect(page.getByTestId(testIds.wallet.qrImage)).toBeVisible();
   await page.setViewportSize(PHONE);

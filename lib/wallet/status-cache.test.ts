@@ -33,15 +33,39 @@ describe("statusCache", () => {
     const storage = memoryStorage();
     const at = new Date("2026-05-01T08:00:00Z");
     const valid = credentialStatus({ kind: "checked", result: resultOf(passing) });
-    statusCache.write("urn:uuid:a", valid, at, storage);
+    statusCache.write("urn:uuid:a", valid, at, { storage });
     const unknown = credentialStatus({ kind: "unavailable", reason: "offline" });
-    statusCache.write("urn:uuid:a", unknown, new Date(), storage);
+    statusCache.write("urn:uuid:a", unknown, new Date(), { storage });
     expect(statusCache.read("urn:uuid:a", storage)).toEqual({
       label: "Valid",
       tone: "success",
       checkedAt: at.toISOString(),
     });
     expect(statusCache.read("urn:uuid:b", storage)).toBeUndefined();
+  });
+
+  it("keeps what replaced a superseded credential, so the chain is still named offline", () => {
+    const storage = memoryStorage();
+    const correction = {
+      credentialId: "urn:uuid:a",
+      supersededBy: "urn:uuid:b",
+      at: "2026-05-01T08:00:00.000Z",
+      reason: "superseded" as const,
+    };
+    const revoked = resultOf(
+      passing.map((c) => (c.id === "status" ? check("status", false, "REVOKED") : c)),
+    );
+    const superseded = credentialStatus({ kind: "checked", result: revoked }, correction);
+    statusCache.write("urn:uuid:a", superseded, new Date(), { storage, correction });
+    expect(statusCache.read("urn:uuid:a", storage)).toMatchObject({
+      label: "Superseded",
+      supersededBy: "urn:uuid:b",
+      supersededAt: "2026-05-01T08:00:00.000Z",
+    });
+    // A plain revocation never records a correction, whatever is passed along.
+    const plain = credentialStatus({ kind: "checked", result: revoked });
+    statusCache.write("urn:uuid:c", plain, new Date(), { storage, correction });
+    expect(statusCache.read("urn:uuid:c", storage)?.supersededBy).toBeUndefined();
   });
 
   it("survives garbage in storage", () => {

@@ -1,5 +1,6 @@
 import "client-only";
 import { z } from "zod";
+import type { CredentialCorrection } from "@/lib/credentials/schemas";
 import type { VerificationCode } from "@/lib/credentials/verification";
 import type { CredentialStatus, VerificationState } from "./credential-status";
 
@@ -25,6 +26,9 @@ const entrySchema = z.object({
   tone: z.enum(["neutral", "success", "danger", "warning"]),
   reason: z.string().max(2000).optional(),
   checkedAt: z.iso.datetime(),
+  /** For "Superseded": the correction that replaced it (an id and a date, as the issuer said). */
+  supersededBy: z.string().max(300).optional(),
+  supersededAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type CachedStatus = z.infer<typeof entrySchema>;
 const cacheSchema = z.record(z.string().max(300), entrySchema);
@@ -68,12 +72,23 @@ export const statusCache = {
   },
 
   /** Remembers a definite status; "unknown" or "checking" leave the last definite one in place. */
-  write(id: string, status: CredentialStatus, checkedAt: Date, storage = storageOrUndefined()) {
+  write(
+    id: string,
+    status: CredentialStatus,
+    checkedAt: Date,
+    {
+      correction,
+      storage = storageOrUndefined(),
+    }: { correction?: CredentialCorrection | undefined; storage?: Storage | undefined } = {},
+  ) {
+    const superseded = status.label === "Superseded" ? correction : undefined;
     const entry = entrySchema.safeParse({
       label: status.label,
       tone: status.tone,
       ...(status.reason ? { reason: status.reason } : {}),
       checkedAt: checkedAt.toISOString(),
+      ...(superseded?.supersededBy ? { supersededBy: superseded.supersededBy } : {}),
+      ...(superseded?.at ? { supersededAt: superseded.at } : {}),
     });
     if (!entry.success || !storage) return;
     try {
