@@ -61,8 +61,11 @@ export function useWalletCredentialStatus(
   const checkedAtMs = queryClient.getQueryState(
     queryKeys.verification(credential.jwt),
   )?.dataUpdatedAt;
+  // A result that could not settle the status is no "check" to date: it stays unknown, undated.
   const checkedAt =
-    verification.kind === "checked" && checkedAtMs ? new Date(checkedAtMs) : undefined;
+    verification.kind === "checked" && checkedAtMs && live.label !== "Status unknown"
+      ? new Date(checkedAtMs)
+      : undefined;
 
   const cached: CachedStatus | undefined =
     typeof window === "undefined"
@@ -70,7 +73,7 @@ export function useWalletCredentialStatus(
       : statusCache.fallback(verification, statusCache.read(credential.id), online);
 
   useEffect(() => {
-    if (checkedAt && live.label !== "Status unknown") {
+    if (checkedAt) {
       statusCache.write(credential.id, live, checkedAt, { correction });
     }
     // Written once per check: the time changes exactly when a new result arrives.
