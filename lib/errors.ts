@@ -10,6 +10,7 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "UNKNOWN_CREDENTIAL_TYPE"
+  | "UNKNOWN_CREDENTIAL"
   | "CONFLICT"
   | "GONE"
   | "SHARE_NOT_FOUND"
@@ -31,6 +32,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   UNKNOWN_CREDENTIAL_TYPE: 404,
+  UNKNOWN_CREDENTIAL: 404,
   CONFLICT: 409,
   GONE: 410,
   // A dossier link that no longer opens says why (lib/shares/share-store.ts).

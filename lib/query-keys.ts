@@ -32,6 +32,8 @@ export const queryKeys = {
     /** An OpenID4VCI credential offer as pasted or scanned, looked up (metadata) but not used. */
     credentialOffer: (offer: string) => ["wallet", "credential-offer", offer] as const,
     qrCode: (jwt: string) => ["wallet", "qr-code", jwt] as const,
+    /** GET …/credentials/{id}/correction, read by the wallet and the verifier alike. */
+    correction: (credentialId: string) => ["correction", credentialId] as const,
     shares: () => ["wallet", "shares"] as const,
     shareViews: (id: string) => ["wallet", "shares", id, "views"] as const,
     dossierQr: (id: string) => ["wallet", "dossier-qr", id] as const,

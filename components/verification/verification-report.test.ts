@@ -1,8 +1,10 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { DecodedCredential } from "@/lib/credentials/schemas";
 import { check, resultOf, type Check } from "@/lib/credentials/verification";
+import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
 import { VerificationReport } from "./verification-report";
 
@@ -50,16 +52,24 @@ const allPass: Check[] = [
   }),
 ];
 
-function render(checks: Check[], verified?: boolean) {
+function render(
+  checks: Check[],
+  verified?: boolean,
+  { queryClient = new QueryClient(), decoded = credential } = {},
+) {
   const result = {
-    ...resultOf(checks, credential),
+    ...resultOf(checks, decoded),
     ...(verified === undefined ? {} : { verified }),
   };
   return renderToStaticMarkup(
-    createElement(VerificationReport, {
-      jwt: credential.jwt,
-      verification: { result, checkedAt: new Date("2025-06-01T12:00:00Z") },
-    }),
+    createElement(
+      QueryClientProvider,
+      { client: queryClient },
+      createElement(VerificationReport, {
+        jwt: decoded.jwt,
+        verification: { result, checkedAt: new Date("2025-06-01T12:00:00Z") },
+      }),
+    ),
   );
 }
 
@@ -105,6 +115,37 @@ describe("VerificationReport", () => {
     const html = render(checks);
     expect(verdictOf(html)).toBe("Revoked");
     expect(html).toContain('data-check-id="status" data-ok="false"');
+  });
+
+  it("says a revoked credential was superseded, when the issuer names its correction", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(queryKeys.wallet.correction("urn:uuid:1"), {
+      kind: "read",
+      correction: {
+        credentialId: "urn:uuid:1",
+        supersededBy: "urn:uuid:2",
+        at: "2026-02-03T10:00:00.000Z",
+        reason: "superseded",
+      },
+    });
+    const revoked = allPass.map((c) => (c.id === "status" ? check("status", false, "REVOKED") : c));
+    const html = render(revoked, undefined, { queryClient });
+    expect(verdictOf(html)).toBe("Revoked");
+    expect(html).toContain(`data-testid="${testIds.verifier.superseded}"`);
+    expect(html).toContain("Superseded: a corrected credential was issued on");
+    expect(html).toContain("urn:uuid:2");
+    // The endpoint never overrides the status list: an active credential shows no such callout.
+    const active = render(allPass, undefined, { queryClient });
+    expect(verdictOf(active)).toBe("Valid");
+    expect(active).not.toContain(testIds.verifier.superseded);
+  });
+
+  it("says a correction supersedes the credential it names as previous", () => {
+    const decoded = { ...credential, vc: { ...credential.vc, previous: "urn:uuid:0" } };
+    const html = render(allPass, undefined, { decoded });
+    expect(html).toContain(`data-testid="${testIds.verifier.supersedes}"`);
+    expect(html).toContain("Supersedes");
+    expect(html).toContain("urn:uuid:0");
   });
 
   it("marks the details of a credential with a failed signature as unconfirmed", () => {

@@ -4,6 +4,7 @@ import { useId } from "react";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { buildVerificationExport } from "./build-verification-export";
 import { CheckList } from "./check-list";
+import { CorrectionCallout } from "./correction-callout";
 import { CredentialDetails } from "./credential-details";
 import { FollowStatusForm } from "./follow-status-form";
 import { summarizeCredential } from "./summarize-credential";
@@ -40,6 +41,13 @@ export function VerificationReport({
         reason={reasonFor(verdict, result.checks)}
         checkedAt={checkedAt}
       />
+      {signed && result.credential ? (
+        <CorrectionCallout
+          credential={result.credential}
+          revoked={verdict === "revoked"}
+          previous={result.credential.vc.previous}
+        />
+      ) : null}
       {summary ? (
         <CredentialDetails summary={summary} signed={signed} />
       ) : (

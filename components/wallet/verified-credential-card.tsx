@@ -1,20 +1,51 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { CredentialCard } from "@/components/credential/credential-card";
-import {
-  useCredentialVerification,
-  type CredentialVerifier,
-} from "@/components/credential/use-credential-verification";
+import type { CredentialVerifier } from "@/components/credential/use-credential-verification";
+import { credentialHref } from "@/lib/wallet/credential-href";
 import type { StoredCredential } from "@/lib/wallet/schemas";
+import { CorrectionNotes } from "./correction-notes";
+import { StatusAge } from "./status-age";
+import { useWalletCredentialStatus } from "./use-wallet-credential-status";
 
 /** A wallet card with its live status; the verifier is shared by every card on the page. */
 export function VerifiedCredentialCard({
   credential,
   verifier,
+  heldIds = new Set(),
+  select,
 }: {
   credential: StoredCredential;
   verifier: CredentialVerifier;
+  /** Ids of every credential in this wallet, to link a correction chain. */
+  heldIds?: ReadonlySet<string>;
+  select?: ReactNode;
 }) {
-  const verification = useCredentialVerification(credential.jwt, verifier);
-  return <CredentialCard credential={credential} verification={verification} />;
+  const standing = useWalletCredentialStatus(credential, verifier);
+  return (
+    <CredentialCard
+      credential={credential}
+      status={standing.status}
+      statusNote={
+        standing.fromCache || !standing.online ? (
+          <StatusAge
+            checkedAt={standing.checkedAt}
+            fromCache={standing.fromCache}
+            online={standing.online}
+          />
+        ) : null
+      }
+      notes={
+        <CorrectionNotes
+          superseded={standing.status.label === "Superseded"}
+          correction={standing.correction}
+          supersedes={standing.supersedes}
+          heldIds={heldIds}
+        />
+      }
+      detailHref={credentialHref(credential.id)}
+      select={select}
+    />
+  );
 }

@@ -150,3 +150,21 @@ export const didDocumentSchema = z.object({
 });
 export type DidDocument = z.infer<typeof didDocumentSchema>;
 export type VerificationRelationship = "assertionMethod" | "authentication";
+
+/**
+ * GET /api/v1/credentials/{id}/correction: where a credential sits in a chain of corrections
+ * (amend). Ids and a date only, never subject data. Informative: the status list and its anchor
+ * stay the source of truth for whether a credential is revoked.
+ */
+const credentialIdRefSchema = z.string().min(1).max(200);
+export const credentialCorrectionSchema = z.object({
+  credentialId: credentialIdRefSchema,
+  /** The correction that replaced this credential (which is then revoked as "superseded"). */
+  supersededBy: credentialIdRefSchema.optional(),
+  /** When that correction was issued. */
+  at: z.iso.datetime({ offset: true }).optional(),
+  reason: z.literal("superseded").optional(),
+  /** The credential this one corrects. */
+  supersedes: credentialIdRefSchema.optional(),
+});
+export type CredentialCorrection = z.infer<typeof credentialCorrectionSchema>;

@@ -27,6 +27,28 @@ describe("credentialStatus", () => {
     expect(label(check("validity", false, "EXPIRED"))).toBe("Expired");
   });
 
+  it("is Superseded only when the list says revoked and a correction replaced it", () => {
+    const correction = {
+      credentialId: "urn:uuid:a",
+      supersededBy: "urn:uuid:b",
+      at: "2026-03-04T10:00:00.000Z",
+      reason: "superseded" as const,
+    };
+    const revoked = withCheck(check("status", false, "REVOKED"));
+    const superseded = credentialStatus({ kind: "checked", result: revoked }, correction);
+    expect(superseded).toMatchObject({ label: "Superseded", tone: "danger" });
+    expect(superseded.reason).toContain("replaced this version with a correction");
+    // The correction endpoint never overrides the status list: active stays valid, unknown stays unknown.
+    expect(credentialStatus({ kind: "checked", result: resultOf(passing) }, correction).label).toBe(
+      "Valid",
+    );
+    const unknown = withCheck(check("status", null, "STATUS_LIST_UNAVAILABLE"));
+    expect(credentialStatus({ kind: "checked", result: unknown }, correction).label).toBe(
+      "Status unknown",
+    );
+    expect(credentialStatus({ kind: "checked", result: revoked }).label).toBe("Revoked");
+  });
+
   it("says when the trust registry no longer vouches for the issuer, and is unknown when it cannot be read", () => {
     const withdrawn = credentialStatus({
       kind: "checked",

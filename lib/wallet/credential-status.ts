@@ -1,4 +1,5 @@
 import "client-only";
+import type { CredentialCorrection } from "@/lib/credentials/schemas";
 import type { Check, VerificationResult } from "@/lib/credentials/verification";
 
 /**
@@ -17,6 +18,7 @@ export type CredentialStatus = {
     | "Checking…"
     | "Valid"
     | "Revoked"
+    | "Superseded"
     | "Suspended"
     | "Expired"
     | "Issuer not accredited"
@@ -31,7 +33,14 @@ function find(result: VerificationResult, id: Check["id"]): Check | undefined {
   return result.checks.find((c) => c.id === id);
 }
 
-export function credentialStatus(state: VerificationState): CredentialStatus {
+/**
+ * `correction` (GET …/correction) only names a revocation: a credential is "Superseded" when the
+ * status list says revoked and the issuer says a correction replaced it, never otherwise.
+ */
+export function credentialStatus(
+  state: VerificationState,
+  correction?: CredentialCorrection,
+): CredentialStatus {
   if (state.kind === "checking") return { label: "Checking…", tone: "neutral", reason: undefined };
   if (state.kind === "unavailable") {
     return { label: "Status unknown", tone: "warning", reason: state.reason };
@@ -39,8 +48,16 @@ export function credentialStatus(state: VerificationState): CredentialStatus {
   const { result } = state;
   if (result.verified) return { label: "Valid", tone: "success", reason: undefined };
   const status = find(result, "status");
-  if (status?.code === "REVOKED")
+  if (status?.code === "REVOKED") {
+    if (correction?.supersededBy) {
+      return {
+        label: "Superseded",
+        tone: "danger",
+        reason: "The issuer replaced this version with a correction and revoked it.",
+      };
+    }
     return { label: "Revoked", tone: "danger", reason: status.message };
+  }
   if (status?.code === "SUSPENDED") {
     return { label: "Suspended", tone: "danger", reason: status.message };
   }

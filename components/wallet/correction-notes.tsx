@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { testIds } from "@/lib/test-ids";
+import type { CredentialCorrection } from "@/lib/credentials/schemas";
+import { credentialHref } from "@/lib/wallet/credential-href";
+
+const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
+
+/**
+ * Where a credential sits in a chain of corrections, on its card: "Superseded by a correction"
+ * (with a link when this wallet holds the correction) and "Corrects an earlier credential".
+ * "Superseded" is only said when the status list itself says revoked.
+ */
+export function CorrectionNotes({
+  superseded,
+  correction,
+  supersedes,
+  heldIds,
+}: {
+  superseded: boolean;
+  correction: CredentialCorrection | undefined;
+  supersedes: string | undefined;
+  heldIds: ReadonlySet<string>;
+}) {
+  const next = superseded ? correction?.supersededBy : undefined;
+  if (!next && !supersedes) return null;
+  return (
+    <div className="grid gap-2">
+      {next ? (
+        <p
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          data-testid={testIds.wallet.supersededNote}
+        >
+          <span className="font-semibold">Superseded by a correction</span>
+          {correction?.at ? ` issued on ${day(correction.at)}` : ""}.{" "}
+          {heldIds.has(next) ? (
+            <Link href={credentialHref(next)} className="font-medium underline">
+              Open the corrected credential
+            </Link>
+          ) : (
+            "The corrected credential is not in this wallet yet: ask your issuer for its claim link."
+          )}
+        </p>
+      ) : null}
+      {supersedes ? (
+        <p
+          className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
+          data-testid={testIds.wallet.supersedesNote}
+        >
+          <span className="font-semibold">Corrects an earlier credential</span>
+          {heldIds.has(supersedes) ? (
+            <>
+              {" "}
+              (
+              <Link href={credentialHref(supersedes)} className="font-medium underline">
+                the earlier version
+              </Link>{" "}
+              is kept in this wallet, revoked as superseded).
+            </>
+          ) : (
+            "; the earlier version is revoked as superseded."
+          )}
+        </p>
+      ) : null}
+    </div>
+  );
+}
