@@ -153,6 +153,8 @@ export const testIds = {
     cameraStop: "verify-camera-stop",
     cameraPreview: "verify-camera-preview",
     cameraError: "verify-camera-error",
+    superseded: "verify-superseded",
+    supersedes: "verify-supersedes",
   },
   /** Verifier requests (/verify/request) and the wallet answering them (/wallet/present). */
   requests: {
