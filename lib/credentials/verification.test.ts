@@ -9,7 +9,11 @@ describe("verification codes", () => {
       fileURLToPath(new URL("../../docs/verification-codes.md", import.meta.url)),
       "utf8",
     );
-    const documented = new Set([...doc.matchAll(/^\|\s*`([A-Z0-9_]+)`\s*\|/gm)].map((m) => m[1]));
+    // The "Rosters" section lists the roster page's file-level codes (tested with the roster).
+    const credentialSections = doc.split(/^## Rosters$/m)[0] ?? "";
+    const documented = new Set(
+      [...credentialSections.matchAll(/^\|\s*`([A-Z0-9_]+)`\s*\|/gm)].map((m) => m[1]),
+    );
     expect([...documented].sort()).toEqual(Object.keys(verificationCodes).sort());
   });
 

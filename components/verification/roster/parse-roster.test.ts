@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseRoster } from "./parse-roster";
 import { rosterCsv } from "./roster-csv";
-import { ROSTER_MAX_ENTRIES } from "./schemas";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ROSTER_MAX_ENTRIES, rosterErrorCodes } from "./schemas";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const jwt = (n: number) => `eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJ4In0.sig${n}`;
@@ -95,5 +97,17 @@ describe("rosterCsv", () => {
       'row,message\r\n1,"He said ""no"", twice"\r\n2,"line one\nline two"\r\n3,\r\n',
     );
     expect(rosterCsv.parse(text)).toEqual({ ok: true, rows, truncated: false });
+  });
+});
+
+describe("roster file codes", () => {
+  it("are all documented in the Rosters section of docs/verification-codes.md", () => {
+    const doc = readFileSync(
+      fileURLToPath(new URL("../../../docs/verification-codes.md", import.meta.url)),
+      "utf8",
+    );
+    const section = doc.split(/^## Rosters$/m)[1] ?? "";
+    const documented = [...section.matchAll(/^\|\s*`([A-Z0-9_]+)`\s*\|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(rosterErrorCodes).sort());
   });
 });
