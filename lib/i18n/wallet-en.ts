@@ -306,6 +306,8 @@ export const walletEn = {
     preview: "Preview practitioner.json",
     previewLabel: "FHIR Practitioner preview (JSON)",
     nothingTitle: "Nothing to export as one practitioner",
+    /** Sentences by the export's refusal code. English keeps the export's own sentence. */
+    errors: {} as Partial<Record<string, string>>,
   },
 };
 

@@ -393,5 +393,11 @@ export const walletRu: WalletMessages = {
     preview: "Просмотреть practitioner.json",
     previewLabel: "Предпросмотр FHIR Practitioner (JSON)",
     nothingTitle: "Эти документы нельзя выгрузить как одного специалиста",
+    errors: {
+      NO_CREDENTIALS: "Нет документов для выгрузки.",
+      SUBJECT_MISMATCH: "Документы принадлежат разным владельцам; выгрузите их по отдельности.",
+      UNREADABLE_CREDENTIAL:
+        "Один из документов не удалось прочитать, поэтому выгрузка невозможна. Снимите с него отметку или обратитесь к выдавшей организации.",
+    },
   },
 };
