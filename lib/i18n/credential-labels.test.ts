@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { credentialTypes } from "@/lib/credentials/credential-types";
 import { subjectFields, type FieldDescriptor } from "@/lib/credentials/subject-fields";
-import { credentialTitleIn, fieldLabelIn, optionLabelIn } from "./credential-labels";
+import {
+  credentialTitleFromEnglish,
+  credentialTitleIn,
+  fieldLabelIn,
+  optionLabelIn,
+} from "./credential-labels";
 
 function walk(fields: FieldDescriptor[]): FieldDescriptor[] {
   return fields.flatMap((f) => (f.kind === "group" ? [f, ...walk(f.fields)] : [f]));
@@ -40,5 +45,13 @@ describe("Russian credential labels", () => {
     expect(fieldLabelIn("ru", "SpecialtyCertificationCredential", "specialty.label", "")).toBe(
       "Специальность",
     );
+  });
+
+  it("finds a stored English title's type again", () => {
+    expect(credentialTitleFromEnglish("ru", "Medical licence")).toBe(
+      "Лицензия на медицинскую деятельность",
+    );
+    expect(credentialTitleFromEnglish("en", "Medical licence")).toBe("Medical licence");
+    expect(credentialTitleFromEnglish("ru", "Something else")).toBe("Something else");
   });
 });

@@ -1,3 +1,4 @@
+import { credentialTypes } from "@/lib/credentials/credential-types";
 import type { Locale } from "./locales";
 
 /**
@@ -104,6 +105,15 @@ const byLocale: Partial<Record<Locale, Labels>> = { ru };
 /** The credential type's title in the locale, or `fallback` (the English title). */
 export function credentialTitleIn(locale: Locale, type: string, fallback: string): string {
   return byLocale[locale]?.titles[type] ?? fallback;
+}
+
+/**
+ * A title the wallet stored in English (e.g. in a shared dossier's record), in the locale: the
+ * known types' English titles are matched back to their type.
+ */
+export function credentialTitleFromEnglish(locale: Locale, title: string): string {
+  const type = Object.values(credentialTypes).find((d) => d.title === title)?.type;
+  return type ? credentialTitleIn(locale, type, title) : title;
 }
 
 /** A field's label in the locale, or `fallback` (the English label) for fields it does not know. */

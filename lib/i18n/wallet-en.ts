@@ -1,5 +1,15 @@
 import type { VerificationCode } from "@/lib/credentials/verification";
-import type { CredentialStatus } from "@/lib/wallet/credential-status";
+
+/** The wallet's status words (lib/wallet/credential-status.ts `CredentialStatus["label"]`). */
+type StatusLabel =
+  | "Checking…"
+  | "Valid"
+  | "Revoked"
+  | "Superseded"
+  | "Suspended"
+  | "Expired"
+  | "Issuer not accredited"
+  | "Status unknown";
 
 /**
  * The wallet's English text. Russian (`wallet-ru.ts`) must have the same shape: the type below
@@ -134,9 +144,9 @@ export const walletEn = {
       Expired: "Expired",
       "Issuer not accredited": "Issuer not accredited",
       "Status unknown": "Status unknown",
-    } satisfies Record<CredentialStatus["label"], string>,
+    } as Record<StatusLabel, string>,
     /** Reasons by status, when no check code is known (e.g. a cached status). English keeps the check's own sentence. */
-    reasons: {} as Partial<Record<CredentialStatus["label"], string>>,
+    reasons: {} as Partial<Record<StatusLabel, string>>,
     /** Check sentences by code. English keeps the verifier's own sentence. */
     checks: {} as Partial<Record<VerificationCode, string>>,
     checked: "Status checked",
@@ -295,6 +305,64 @@ export const walletEn = {
     } as Partial<Record<string, string>>,
     /** Sentences by error code. English keeps the issuer's or the wallet's own sentence. */
     errors: {} as Partial<Record<string, string>>,
+  },
+  dossier: {
+    heading: "Shared dossiers",
+    share: "Share a dossier",
+    loading: "Loading your shares…",
+    readFailed: "Your shares could not be read",
+    emptyTitle: "No dossiers shared yet",
+    empty:
+      "Send several credentials at once as one link that expires, opens a limited number of times, and can be revoked. You will see here each time it is opened.",
+    states: { active: "Active", expired: "Expired", revoked: "Revoked", exhausted: "Used up" },
+    noLabel: "No label",
+    shared: "Shared",
+    revoked: "Revoked",
+    expires: "Expires",
+    opened: "Opened",
+    openedTimes: (views: number, max: number) => `${views} of ${max} times`,
+    viewsFailed: "Could not be read just now",
+    opens: "When and from what",
+    showLink: "Show link",
+    revoke: "Revoke",
+    linkTitle: "Dossier link",
+    close: "Close",
+    revokeTitle: "Revoke this link?",
+    revokeBody: (label: string) =>
+      `${label ? `${label} and anyone` : "Anyone"} opening the link from now on will be told it was withdrawn. The encrypted copy is deleted from Vitae. Someone who already opened it may have kept what they saw.`,
+    notRevoked: "Not revoked",
+    revokeLink: "Revoke link",
+    keep: "Keep it",
+    resultTitle: "Your dossier link",
+    done: "Done",
+    cancel: "Cancel",
+    intro:
+      "The wallet signs the chosen credentials with your key and encrypts them in this browser. Vitae stores only the encrypted copy; the key is in the link itself.",
+    credentials: "Credentials",
+    previousKey: " · bound to your previous wallet key, cannot be presented",
+    chooseOne: "Choose at least one credential.",
+    tooSoon: "Choose a time at least five minutes from now.",
+    tooLong: (days: number) => `A link can stay open for at most ${days} days.`,
+    viewsRange: (max: number) => `Between 1 and ${max}.`,
+    worksFor: "The link works for",
+    expiries: { "1h": "1 hour", "1d": "1 day", "7d": "7 days", custom: "Until…" },
+    expiresAt: "Expires at",
+    whoFor: "Who is it for?",
+    whoForHint: "Kept only in your wallet, to tell your links apart.",
+    whoForPlaceholder: "e.g. St Aurelia credentialing office",
+    opensAllowed: "Opens allowed",
+    notShared: "The dossier was not shared",
+    create: "Create link",
+    resultBody: (times: number, until: string) =>
+      `Send this link, or let the recipient scan the code. It opens ${times} time${times === 1 ? "" : "s"} at most, until ${until}. Anyone with the link can read the dossier, so send it only to `,
+    forWhom: "the person it is for",
+    /** Before a label the doctor typed (any grammatical case is out of reach). */
+    toLabel: "",
+    copyLink: "dossier link",
+    drawing: "Drawing the QR code…",
+    noQr: "No QR code",
+    qrAlt: "QR code of the dossier link, for the recipient to scan",
+    qrCaption: (version: number) => `QR version ${version}, error correction M`,
   },
   fhir: {
     title: "Export for a hospital system",
