@@ -200,6 +200,7 @@ export const walletEn = {
       `QR version ${version}, error correction ${level}${compact ? ", compact offline form" : ""}`,
   },
   detail: {
+    tabTitle: "Credential",
     back: "← All credentials",
     breadcrumb: "Breadcrumb",
     title: "Credential details",

@@ -245,6 +245,7 @@ export const walletRu: WalletMessages = {
       `QR-код версии ${version}, коррекция ошибок ${level}${compact ? ", компактная офлайн-форма" : ""}`,
   },
   detail: {
+    tabTitle: "Документ",
     back: "← Все документы",
     breadcrumb: "Навигация",
     title: "Сведения о документе",
