@@ -3,15 +3,26 @@ import { testIds } from "@/lib/test-ids";
 import type { PracticeCondition } from "@/lib/wallet/describe-credential";
 
 /** Conditions limit what the doctor may do: they must be seen before anything else on the card. */
+export type ConditionsLabels = { heading: string; unreadable: (some: boolean) => string };
+
+const englishLabels: ConditionsLabels = {
+  heading: "Conditions on practice",
+  unreadable: (some) =>
+    `${some ? "Further conditions" : "Conditions"} are listed that could not be read. Ask the issuer before relying on this credential.`,
+};
+
 export function ConditionsCallout({
   conditions,
   unreadable = false,
   testId = testIds.wallet.conditions,
+  labels = englishLabels,
 }: {
   conditions: PracticeCondition[];
   /** Conditions are listed that could not be read. */
   unreadable?: boolean;
   testId?: string;
+  /** The callout's words in another language (the wallet's); English by default. */
+  labels?: ConditionsLabels;
 }) {
   const headingId = useId();
   if (conditions.length === 0 && !unreadable) return null;
@@ -22,7 +33,7 @@ export function ConditionsCallout({
       className="rounded-md border border-l-4 border-amber-300 border-l-amber-500 bg-amber-50 px-4 py-3 text-amber-950"
     >
       <p id={headingId} className="text-xs font-bold tracking-wide uppercase">
-        Conditions on practice
+        {labels.heading}
       </p>
       {conditions.length > 0 ? (
         <ul className="mt-1 grid list-disc gap-1 pl-5 text-sm">
@@ -35,10 +46,7 @@ export function ConditionsCallout({
         </ul>
       ) : null}
       {unreadable ? (
-        <p className="mt-1 text-sm font-medium">
-          {conditions.length > 0 ? "Further conditions" : "Conditions"} are listed that could not be
-          read. Ask the issuer before relying on this credential.
-        </p>
+        <p className="mt-1 text-sm font-medium">{labels.unreadable(conditions.length > 0)}</p>
       ) : null}
     </section>
   );

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyButton, type CopyText } from "@/components/ui/copy-button";
 import { CredentialQrDialog } from "@/components/wallet/credential-qr-dialog";
 import { testIds } from "@/lib/test-ids";
 import {
@@ -14,11 +14,38 @@ import {
 } from "@/lib/wallet/credential-status";
 import { describeCredential } from "@/lib/wallet/describe-credential";
 import type { StoredCredential } from "@/lib/wallet/schemas";
-import { ConditionsCallout } from "./conditions-callout";
+import type { Locale } from "@/lib/i18n/locales";
+import { ConditionsCallout, type ConditionsLabels } from "./conditions-callout";
 import { CredentialStatusBadge } from "./credential-status-badge";
 import { SubjectFieldList } from "./subject-field-list";
 
-const formatDate = (date: Date) => date.toLocaleDateString(undefined, { dateStyle: "medium" });
+/** The card's words; the wallet passes the doctor's language, everyone else gets English. */
+export type CredentialCardLabels = {
+  issuedBy: (issuer: string) => string;
+  showQr: string;
+  details: string;
+  /** Completes "Details" for screen readers. */
+  detailsOf: (title: string) => string;
+  showRaw: string;
+  rawLabel: string;
+  copyRaw: string;
+  issued: string;
+  validUntil: string;
+  conditions?: ConditionsLabels;
+  copy?: CopyText;
+};
+
+const englishLabels: CredentialCardLabels = {
+  issuedBy: (issuer) => `Issued by ${issuer}`,
+  showQr: "Show QR",
+  details: "Details",
+  detailsOf: (title) => ` of ${title.toLowerCase()}`,
+  showRaw: "Show raw credential",
+  rawLabel: "Raw credential (JWT)",
+  copyRaw: "raw credential",
+  issued: "Issued",
+  validUntil: "Valid until",
+};
 
 /**
  * One credential as its holder sees it. The fields are read from the JWT for display only; the
@@ -33,6 +60,10 @@ export function CredentialCard({
   notes,
   detailHref,
   select,
+  labels = englishLabels,
+  locale,
+  statusLabel,
+  statusReason,
 }: {
   credential: StoredCredential;
   verification?: VerificationState;
@@ -46,17 +77,34 @@ export function CredentialCard({
   detailHref?: string;
   /** A selection control (e.g. for export), shown beside the title. */
   select?: ReactNode;
+  /** The card's words in the doctor's language (the wallet's); English by default. */
+  labels?: CredentialCardLabels;
+  /** Titles, field labels and dates in this language; English labels, browser dates by default. */
+  locale?: Locale;
+  /** The status badge's and its reason's words in `locale`; the English status by default. */
+  statusLabel?: string;
+  statusReason?: string;
 }) {
-  const described = useMemo(() => describeCredential(credential.jwt), [credential.jwt]);
+  const described = useMemo(
+    () => describeCredential(credential.jwt, locale),
+    [credential.jwt, locale],
+  );
+  const formatDate = (date: Date) => date.toLocaleDateString(locale, { dateStyle: "medium" });
   const [qrOpen, setQrOpen] = useState(false);
   const status = givenStatus ?? (verification ? credentialStatus(verification) : undefined);
   const fields = [
     ...described.fields,
     ...(described.issuedAt
-      ? [{ key: "issued", label: "Issued", value: formatDate(described.issuedAt) }]
+      ? [{ key: "issued", label: labels.issued, value: formatDate(described.issuedAt) }]
       : []),
     ...(described.validUntil
-      ? [{ key: "validUntil", label: "Valid until", value: formatDate(described.validUntil) }]
+      ? [
+          {
+            key: "validUntil",
+            label: labels.validUntil,
+            value: formatDate(described.validUntil),
+          },
+        ]
       : []),
   ];
 
@@ -67,17 +115,22 @@ export function CredentialCard({
           {select}
           <div className="min-w-0">
             <h3 className="text-lg font-semibold text-slate-900">{described.title}</h3>
-            <p className="text-sm break-words text-slate-600">Issued by {credential.issuerName}</p>
+            <p className="text-sm break-words text-slate-600">
+              {labels.issuedBy(credential.issuerName)}
+            </p>
           </div>
         </div>
-        {status ? <CredentialStatusBadge status={status} /> : null}
+        {status ? <CredentialStatusBadge status={status} label={statusLabel} /> : null}
       </div>
-      {status?.reason ? <p className="-mt-2 text-xs text-slate-600">{status.reason}</p> : null}
+      {status?.reason ? (
+        <p className="-mt-2 text-xs text-slate-600">{statusReason ?? status.reason}</p>
+      ) : null}
       {statusNote ? <p className="-mt-2 text-xs text-slate-600">{statusNote}</p> : null}
       {notes}
       <ConditionsCallout
         conditions={described.conditions}
         unreadable={described.conditionsUnreadable}
+        labels={labels.conditions}
       />
       <SubjectFieldList fields={fields} />
       <div className="flex flex-wrap gap-2">
@@ -87,7 +140,7 @@ export function CredentialCard({
           onClick={() => setQrOpen(true)}
           data-testid={testIds.wallet.showQr}
         >
-          Show QR
+          {labels.showQr}
         </Button>
         {detailHref ? (
           <Link
@@ -95,26 +148,26 @@ export function CredentialCard({
             data-testid={testIds.wallet.detailLink}
             className="text-brand-700 hover:bg-brand-50 focus-visible:outline-brand-600 inline-flex min-h-10 items-center rounded-md px-3 text-sm font-medium focus-visible:outline-2"
           >
-            Details
-            <span className="sr-only"> of {described.title.toLowerCase()}</span>
+            {labels.details}
+            <span className="sr-only">{labels.detailsOf(described.title)}</span>
           </Link>
         ) : null}
       </div>
       <details className="group">
         <summary className="text-brand-700 cursor-pointer text-sm font-medium hover:underline">
-          Show raw credential
+          {labels.showRaw}
         </summary>
         <div className="mt-2 grid gap-2">
           <pre
             tabIndex={0}
-            aria-label="Raw credential (JWT)"
+            aria-label={labels.rawLabel}
             data-testid={testIds.wallet.rawCredential}
             className="max-h-48 overflow-y-auto rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100"
           >
             {credential.jwt}
           </pre>
           <div>
-            <CopyButton value={credential.jwt} label="raw credential" />
+            <CopyButton value={credential.jwt} label={labels.copyRaw} text={labels.copy} />
           </div>
         </div>
       </details>

@@ -1,3 +1,5 @@
+"use client";
+
 import { Card } from "@/components/ui/card";
 import { ConditionsCallout } from "@/components/credential/conditions-callout";
 import { SubjectFieldList } from "@/components/credential/subject-field-list";
@@ -8,32 +10,39 @@ import {
   subjectFields,
 } from "@/lib/wallet/describe-credential";
 import type { ClaimOffer } from "@/lib/wallet/schemas";
+import { useWalletText } from "./wallet-text";
 
 /** Who offers what, before the doctor accepts: the preview is the issuer's summary, display only. */
 export function ClaimOfferSummary({ offer }: { offer: ClaimOffer }) {
+  const { t, locale } = useWalletText();
   const conditions = practiceConditions(offer.type, offer.preview);
   return (
     <Card data-testid={testIds.wallet.claimOffer} className="grid min-w-0 gap-4">
       <div className="grid gap-1">
-        <p className="text-sm text-slate-600">{offer.issuer.name} offers you a credential:</p>
-        <h2 className="text-xl font-semibold text-slate-900">{credentialTitle(offer.type)}</h2>
+        <p className="text-sm break-words text-slate-600">{t.claim.offers(offer.issuer.name)}</p>
+        <h2 className="text-xl font-semibold break-words text-slate-900">
+          {credentialTitle(offer.type, locale)}
+        </h2>
         <p className="font-mono text-xs break-all text-slate-500">
-          <span className="sr-only">Issuer identifier: </span>
+          <span className="sr-only">{t.claim.issuerId}</span>
           {offer.issuer.did}
         </p>
       </div>
-      <ConditionsCallout conditions={conditions.items} unreadable={conditions.unreadable} />
-      <SubjectFieldList fields={subjectFields(offer.type, offer.preview)} />
+      <ConditionsCallout
+        conditions={conditions.items}
+        unreadable={conditions.unreadable}
+        labels={t.conditions}
+      />
+      <SubjectFieldList fields={subjectFields(offer.type, offer.preview, locale)} />
       <p className="text-sm text-slate-600">
         {offer.expiresAt
-          ? `This link can be used once, until ${new Date(offer.expiresAt).toLocaleString(
-              undefined,
-              {
+          ? t.claim.onceUntil(
+              new Date(offer.expiresAt).toLocaleString(locale, {
                 dateStyle: "long",
                 timeStyle: "short",
-              },
-            )}.`
-          : "This link can be used once."}
+              }),
+            )
+          : t.claim.once}
       </p>
     </Card>
   );

@@ -8,6 +8,7 @@ import type { PublicLedgerConfig } from "@/lib/env";
 import { testIds } from "@/lib/test-ids";
 import type { ClaimOutcome } from "@/lib/wallet/claim-credential";
 import { VerifiedCredentialCard } from "./verified-credential-card";
+import { useWalletText } from "./wallet-text";
 
 export function ClaimSuccess({
   outcome,
@@ -16,6 +17,7 @@ export function ClaimSuccess({
   outcome: ClaimOutcome;
   ledgerConfig: PublicLedgerConfig;
 }) {
+  const { t } = useWalletText();
   const verifier = useBrowserVerifier(ledgerConfig);
   // The Accept button that had focus is gone; continue from the result, not the top of the page.
   const resultRef = useRef<HTMLDivElement>(null);
@@ -24,17 +26,13 @@ export function ClaimSuccess({
     <div ref={resultRef} tabIndex={-1} className="grid gap-4 outline-none">
       <Alert
         tone="success"
-        title={outcome.added ? "Added to your wallet" : "Already in your wallet"}
+        title={outcome.added ? t.claim.addedTitle : t.claim.alreadyTitle}
         data-testid={testIds.wallet.claimResult}
       >
-        <p>
-          {outcome.added
-            ? `Your ${outcome.credential.issuerName} credential is stored in this browser, bound to your wallet's key.`
-            : "This credential was already in your wallet, so nothing was added twice."}
-        </p>
+        <p>{outcome.added ? t.claim.added(outcome.credential.issuerName) : t.claim.already}</p>
         <p className="mt-2">
           <Link href="/wallet" className="font-medium underline">
-            Go to my wallet
+            {t.claim.goToWallet}
           </Link>
         </p>
       </Alert>

@@ -12,32 +12,30 @@ import { openWallet } from "@/lib/wallet/wallet-store";
 import { ClaimOfferSummary } from "./claim-offer-summary";
 import { ClaimSuccess } from "./claim-success";
 import { UnlockForm } from "./unlock-form";
-
-const walletLink = (
-  <Link href="/wallet" className="font-medium underline">
-    Go to my wallet
-  </Link>
-);
-
-const errorTitles: Record<string, string> = {
-  NOT_FOUND: "This claim link is not valid",
-  GONE: "This claim link can no longer be used",
-  FORBIDDEN: "This claim link belongs to another wallet",
-};
+import { useWalletText } from "./wallet-text";
 
 function ClaimErrorAlert({ error }: { error: Error }) {
+  const { t } = useWalletText();
   const claimError = error instanceof ClaimError ? error : undefined;
   return (
     <Alert
       tone="error"
-      title={(claimError && errorTitles[claimError.code]) ?? "The credential could not be added"}
+      title={(claimError && t.claim.errorTitles[claimError.code]) ?? t.claim.failedTitle}
       data-testid={testIds.wallet.claimError}
     >
       {/* Not a ClaimError: the browser's storage failed, e.g. IndexedDB is off in this mode. */}
       <p>
-        {claimError ? error.message : `This browser could not store the wallet: ${error.message}`}
+        {claimError
+          ? (t.claim.errors[claimError.code] ?? error.message)
+          : t.claim.storageFailed(error.message)}
       </p>
-      {claimError?.final ? <p className="mt-2">{walletLink}</p> : null}
+      {claimError?.final ? (
+        <p className="mt-2">
+          <Link href="/wallet" className="font-medium underline">
+            {t.claim.goToWallet}
+          </Link>
+        </p>
+      ) : null}
     </Alert>
   );
 }
@@ -49,6 +47,7 @@ export function ClaimView({
   token: string;
   ledgerConfig: PublicLedgerConfig;
 }) {
+  const { t } = useWalletText();
   const queryClient = useQueryClient();
   const offer = useQuery({
     queryKey: queryKeys.wallet.claimOffer(token),
@@ -75,7 +74,7 @@ export function ClaimView({
   if (offer.isPending) {
     return (
       <p role="status" className="text-sm text-slate-600">
-        Loading the offer…
+        {t.claim.loading}
       </p>
     );
   }
@@ -88,13 +87,12 @@ export function ClaimView({
       {vault.data?.locked ? <UnlockForm /> : null}
       {vault.error ? <ClaimErrorAlert error={vault.error} /> : null}
       {vault.data && identity === null ? (
-        <Alert tone="info" title="This will create your wallet">
-          There is no wallet in this browser yet. Accepting creates one: a private key made in this
-          browser, which never leaves it. The credential is then issued to that key.
+        <Alert tone="info" title={t.claim.willCreateTitle}>
+          {t.claim.willCreate}
         </Alert>
       ) : identity ? (
-        <p className="text-sm text-slate-600">
-          {offer.data.offer.issuer.name} will issue the credential to the wallet in this browser.
+        <p className="text-sm break-words text-slate-600">
+          {t.claim.willIssue(offer.data.offer.issuer.name)}
         </p>
       ) : null}
       {claim.error ? <ClaimErrorAlert error={claim.error} /> : null}
@@ -105,7 +103,7 @@ export function ClaimView({
             busy={claim.isPending}
             data-testid={testIds.wallet.claimAccept}
           >
-            Accept and add to wallet
+            {t.claim.accept}
           </Button>
         </div>
       )}

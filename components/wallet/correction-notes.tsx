@@ -4,8 +4,7 @@ import Link from "next/link";
 import { testIds } from "@/lib/test-ids";
 import type { CredentialCorrection } from "@/lib/credentials/schemas";
 import { credentialHref } from "@/lib/wallet/credential-href";
-
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
+import { useWalletText } from "./wallet-text";
 
 /**
  * Where a credential sits in a chain of corrections, on its card: "Superseded by a correction"
@@ -23,6 +22,7 @@ export function CorrectionNotes({
   supersedes: string | undefined;
   heldIds: ReadonlySet<string>;
 }) {
+  const { t, formatDate } = useWalletText();
   const next = superseded ? correction?.supersededBy : undefined;
   if (!next && !supersedes) return null;
   return (
@@ -32,14 +32,14 @@ export function CorrectionNotes({
           className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
           data-testid={testIds.wallet.supersededNote}
         >
-          <span className="font-semibold">Superseded by a correction</span>
-          {correction?.at ? ` issued on ${day(correction.at)}` : ""}.{" "}
+          <span className="font-semibold">{t.corrections.supersededBy}</span>
+          {correction?.at ? t.corrections.issuedOn(formatDate(correction.at, "medium")) : ""}.{" "}
           {heldIds.has(next) ? (
             <Link href={credentialHref(next)} className="font-medium underline">
-              Open the corrected credential
+              {t.corrections.openCorrected}
             </Link>
           ) : (
-            "The corrected credential is not in this wallet yet: ask your issuer for its claim link."
+            t.corrections.correctedMissing
           )}
         </p>
       ) : null}
@@ -48,18 +48,18 @@ export function CorrectionNotes({
           className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
           data-testid={testIds.wallet.supersedesNote}
         >
-          <span className="font-semibold">Corrects an earlier credential</span>
+          <span className="font-semibold">{t.corrections.corrects}</span>
           {heldIds.has(supersedes) ? (
             <>
               {" "}
-              (
+              {t.corrections.earlierHeldBefore}
               <Link href={credentialHref(supersedes)} className="font-medium underline">
-                the earlier version
+                {t.corrections.earlierHeldLink}
               </Link>{" "}
-              is kept in this wallet, revoked as superseded).
+              {t.corrections.earlierHeldAfter}
             </>
           ) : (
-            "; the earlier version is revoked as superseded."
+            t.corrections.earlierRevoked
           )}
         </p>
       ) : null}

@@ -20,16 +20,20 @@ import type { StoredCredential } from "@/lib/wallet/schemas";
 import { CorrectionNotes } from "./correction-notes";
 import { CredentialQrDialog } from "./credential-qr-dialog";
 import { StatusAge } from "./status-age";
+import { useStatusText } from "./status-text";
 import { useWalletCredentialStatus } from "./use-wallet-credential-status";
+import { useWalletText } from "./wallet-text";
 
-const day = (value: unknown) =>
-  typeof value === "string" && !Number.isNaN(Date.parse(value))
-    ? new Date(value).toLocaleDateString(undefined, { dateStyle: "medium" })
-    : undefined;
-const time = (value: unknown) =>
-  typeof value === "string" && !Number.isNaN(Date.parse(value))
-    ? new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
-    : undefined;
+/** Dates and times in the doctor's language; undefined for anything that is not a date. */
+function useDates() {
+  const { formatDate, formatDateTime } = useWalletText();
+  const valid = (value: unknown): value is string =>
+    typeof value === "string" && !Number.isNaN(Date.parse(value));
+  return {
+    day: (value: unknown) => (valid(value) ? formatDate(value, "medium") : undefined),
+    time: (value: unknown) => (valid(value) ? formatDateTime(value) : undefined),
+  };
+}
 
 function Section({
   title,
@@ -72,14 +76,22 @@ function Facts({ rows }: { rows: { label: string; value: ReactNode; mono?: boole
 
 /** The check's own sentence, marked as passed, failed or not checked. */
 function CheckLine({ check }: { check: Check | undefined }) {
-  if (!check) return <p className="text-sm text-slate-600">Not checked yet.</p>;
+  const { t, locale } = useWalletText();
+  if (!check) return <p className="text-sm text-slate-600">{t.detail.notChecked}</p>;
   const tone =
     check.ok === true ? "text-emerald-800" : check.ok === false ? "text-red-800" : "text-amber-900";
-  const word = check.ok === true ? "Confirmed" : check.ok === false ? "Failed" : "Not checked";
+  const word =
+    check.ok === true
+      ? t.detail.confirmed
+      : check.ok === false
+        ? t.detail.failed
+        : t.detail.unchecked;
+  // English keeps the check's own sentence; another language says it by the check's code.
+  const message = locale === "en" ? check.message : (t.status.checks[check.code] ?? check.message);
   return (
     <p className={`text-sm ${tone}`}>
       <span className="font-semibold">{word}: </span>
-      {check.message}
+      {message}
     </p>
   );
 }
@@ -98,9 +110,15 @@ export function CredentialDetail({
   ledgerConfig: PublicLedgerConfig;
   heldIds: ReadonlySet<string>;
 }) {
+  const { t, locale } = useWalletText();
+  const { day, time } = useDates();
   const verifier = useBrowserVerifier(ledgerConfig);
   const standing = useWalletCredentialStatus(credential, verifier, { alwaysReadCorrection: true });
-  const described = useMemo(() => describeCredential(credential.jwt), [credential.jwt]);
+  const said = useStatusText()(standing.status);
+  const described = useMemo(
+    () => describeCredential(credential.jwt, locale),
+    [credential.jwt, locale],
+  );
   const queryClient = useQueryClient();
   const [qrOpen, setQrOpen] = useState(false);
   const checks =
@@ -122,13 +140,13 @@ export function CredentialDetail({
   const fields = [
     ...described.fields,
     ...(described.issuedAt
-      ? [{ key: "issued", label: "Issued", value: day(described.issuedAt.toISOString())! }]
+      ? [{ key: "issued", label: t.card.issued, value: day(described.issuedAt.toISOString())! }]
       : []),
     ...(described.validUntil
       ? [
           {
             key: "validUntil",
-            label: "Valid until",
+            label: t.card.validUntil,
             value: day(described.validUntil.toISOString())!,
           },
         ]
@@ -141,16 +159,16 @@ export function CredentialDetail({
         <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-2">
           <div className="min-w-0">
             <h2 className="text-lg font-semibold text-slate-900">{described.title}</h2>
-            <p className="text-sm break-words text-slate-600">Issued by {credential.issuerName}</p>
+            <p className="text-sm break-words text-slate-600">
+              {t.card.issuedBy(credential.issuerName)}
+            </p>
           </div>
-          <CredentialStatusBadge status={standing.status} />
+          <CredentialStatusBadge status={standing.status} label={said.label} />
         </div>
-        {standing.status.reason ? (
-          <p className="text-sm text-slate-700">{standing.status.reason}</p>
-        ) : null}
+        {said.reason ? <p className="text-sm text-slate-700">{said.reason}</p> : null}
         <p className="text-xs text-slate-600">
           {checking ? (
-            "Checking with the issuer and the ledger…"
+            t.detail.checking
           ) : (
             <StatusAge
               checkedAt={standing.checkedAt}
@@ -172,10 +190,10 @@ export function CredentialDetail({
             onClick={() => setQrOpen(true)}
             data-testid={testIds.wallet.showQr}
           >
-            Show QR
+            {t.card.showQr}
           </Button>
           <Button variant="ghost" onClick={checkAgain} busy={checking} disabled={!standing.online}>
-            Check again
+            {t.detail.checkAgain}
           </Button>
         </div>
       </Card>
@@ -183,22 +201,26 @@ export function CredentialDetail({
       <ConditionsCallout
         conditions={described.conditions}
         unreadable={described.conditionsUnreadable}
+        labels={t.conditions}
       />
 
-      <Section title="What it says">
+      <Section title={t.detail.whatItSays}>
         <SubjectFieldList fields={fields} />
       </Section>
 
-      <Section title="Issuer and accreditation" testId={testIds.wallet.accreditation}>
+      <Section title={t.detail.issuerSection} testId={testIds.wallet.accreditation}>
         <Facts
           rows={[
-            { label: "Issuer", value: credential.issuerName },
-            { label: "Issuer DID", value: credential.issuerDid, mono: true },
+            { label: t.detail.issuer, value: credential.issuerName },
+            { label: t.detail.issuerDid, value: credential.issuerDid, mono: true },
             ...(day(trust?.details?.accreditedFrom)
               ? [
                   {
-                    label: "Accredited",
-                    value: `${day(trust?.details?.accreditedFrom)} – ${day(trust?.details?.accreditedUntil) ?? "open"}`,
+                    label: t.detail.accredited,
+                    value: t.detail.accreditedRange(
+                      day(trust?.details?.accreditedFrom)!,
+                      day(trust?.details?.accreditedUntil),
+                    ),
                   },
                 ]
               : []),
@@ -206,23 +228,23 @@ export function CredentialDetail({
         />
         <CheckLine check={trust} />
         <p className="text-xs text-slate-600">
-          Read from the trust registry on the ledger.{" "}
+          {t.detail.registryNote}{" "}
           <Link href="/registry" className="text-brand-700 font-medium underline">
-            See who is accredited
+            {t.detail.registryLink}
           </Link>
         </p>
       </Section>
 
-      <Section title="Ledger anchor" testId={testIds.wallet.anchor}>
+      <Section title={t.detail.anchorSection} testId={testIds.wallet.anchor}>
         <Facts
           rows={[
             ...(anchor?.details?.version !== undefined
-              ? [{ label: "Status list version", value: String(anchor.details.version) }]
+              ? [{ label: t.detail.listVersion, value: String(anchor.details.version) }]
               : []),
             ...(time(anchor?.details?.anchoredAt)
-              ? [{ label: "Anchored (block time)", value: time(anchor?.details?.anchoredAt)! }]
+              ? [{ label: t.detail.anchoredAt, value: time(anchor?.details?.anchoredAt)! }]
               : []),
-            ...(listUrl ? [{ label: "Status list", value: listUrl, mono: true }] : []),
+            ...(listUrl ? [{ label: t.detail.statusList, value: listUrl, mono: true }] : []),
           ]}
         />
         <CheckLine check={anchor} />
@@ -232,13 +254,13 @@ export function CredentialDetail({
               href={`/ledger/${encodeURIComponent(listId)}`}
               className="text-brand-700 font-medium underline"
             >
-              See the anchoring transactions of this list
+              {t.detail.anchorLink}
             </Link>
           </p>
         ) : null}
       </Section>
 
-      <Section title="Corrections" testId={testIds.wallet.correctionChain}>
+      <Section title={t.detail.correctionsSection} testId={testIds.wallet.correctionChain}>
         <CorrectionChain
           id={credential.id}
           supersedes={standing.supersedes}
@@ -252,19 +274,19 @@ export function CredentialDetail({
       <Card className="grid min-w-0 gap-2">
         <details>
           <summary className="text-brand-700 cursor-pointer text-sm font-medium hover:underline">
-            Show raw credential (JWT)
+            {t.detail.showRaw}
           </summary>
           <div className="mt-2 grid gap-2">
             <pre
               tabIndex={0}
-              aria-label="Raw credential (JWT)"
+              aria-label={t.card.rawLabel}
               data-testid={testIds.wallet.rawCredential}
               className="max-h-64 overflow-y-auto rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100"
             >
               {credential.jwt}
             </pre>
             <div>
-              <CopyButton value={credential.jwt} label="raw credential" />
+              <CopyButton value={credential.jwt} label={t.card.copyRaw} text={t.copy} />
             </div>
           </div>
         </details>
@@ -283,6 +305,7 @@ export function CredentialDetail({
 }
 
 function ChainLink({ id, heldIds }: { id: string; heldIds: ReadonlySet<string> }) {
+  const { t } = useWalletText();
   return heldIds.has(id) ? (
     <Link
       href={credentialHref(id)}
@@ -291,7 +314,9 @@ function ChainLink({ id, heldIds }: { id: string; heldIds: ReadonlySet<string> }
       {id}
     </Link>
   ) : (
-    <span className="font-mono text-xs break-all">{id} (not in this wallet)</span>
+    <span className="font-mono text-xs break-all">
+      {id} {t.detail.notInWallet}
+    </span>
   );
 }
 
@@ -311,12 +336,12 @@ function CorrectionChain({
   known: boolean;
   heldIds: ReadonlySet<string>;
 }) {
+  const { t } = useWalletText();
+  const { day } = useDates();
   if (!supersedes && !supersededBy) {
     return (
       <p className="text-sm text-slate-600">
-        {known
-          ? "No corrections: this is the only version the issuer has issued."
-          : "No correction is named in this credential. The issuer could not be asked about later corrections right now."}
+        {known ? t.detail.noCorrections : t.detail.correctionsUnknown}
       </p>
     );
   }
@@ -324,17 +349,17 @@ function CorrectionChain({
     <ol className="grid gap-2 border-l-2 border-slate-200 pl-4 text-sm">
       {supersedes ? (
         <li>
-          <p className="text-slate-600">Earlier version, revoked as superseded</p>
+          <p className="text-slate-600">{t.detail.earlier}</p>
           <ChainLink id={supersedes} heldIds={heldIds} />
         </li>
       ) : null}
       <li>
-        <p className="font-medium text-slate-900">This credential</p>
+        <p className="font-medium text-slate-900">{t.detail.thisOne}</p>
         <span className="font-mono text-xs break-all">{id}</span>
       </li>
       {supersededBy ? (
         <li>
-          <p className="text-slate-600">Corrected version{at ? `, issued ${day(at)}` : ""}</p>
+          <p className="text-slate-600">{t.detail.corrected(at ? day(at) : undefined)}</p>
           <ChainLink id={supersededBy} heldIds={heldIds} />
         </li>
       ) : null}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
 import { credentialQr } from "@/lib/wallet/credential-qr";
+import { useWalletText } from "./wallet-text";
 
 /**
  * A modal `<dialog>`: the browser makes the page behind it inert, moves focus in and closes it on
@@ -24,6 +25,7 @@ export function CredentialQrDialog({
   issuerName: string;
   onClose: () => void;
 }) {
+  const { t } = useWalletText();
   const headingId = useId();
   const qr = useQuery({
     queryKey: queryKeys.wallet.qrCode(jwt),
@@ -42,22 +44,19 @@ export function CredentialQrDialog({
       <div className="grid gap-3 p-4 sm:p-5">
         <div className="flex items-start justify-between gap-3">
           <h2 id={headingId} className="text-lg font-semibold">
-            {title} as a QR code
+            {t.qr.title(title)}
           </h2>
           <Button variant="secondary" onClick={onClose}>
-            Close
+            {t.qr.close}
           </Button>
         </div>
-        <p className="text-sm text-slate-600">
-          Let the verifier scan this with their camera; turning up your screen brightness helps. The
-          code holds the whole credential, so show it only to people you mean to share it with.
-        </p>
+        <p className="text-sm text-slate-600">{t.qr.body}</p>
         {qr.isPending ? (
           <p role="status" className="py-16 text-center text-sm text-slate-600">
-            Drawing the QR code…
+            {t.qr.drawing}
           </p>
         ) : qr.isError ? (
-          <Alert tone="error" title="No QR code for this credential">
+          <Alert tone="error" title={t.qr.failed}>
             {qr.error.message}
           </Alert>
         ) : (
@@ -68,13 +67,12 @@ export function CredentialQrDialog({
               src={qr.data.dataUrl}
               width={480}
               height={480}
-              alt={`QR code of your ${title.toLowerCase()} issued by ${issuerName}, for a verifier to scan`}
+              alt={t.qr.alt(title, issuerName)}
               data-testid={testIds.wallet.qrImage}
               className="mx-auto block h-auto w-full max-w-[480px] [image-rendering:pixelated]"
             />
             <figcaption className="text-center text-xs text-slate-500">
-              QR version {qr.data.version}, error correction {qr.data.level}
-              {qr.data.compact ? ", compact offline form" : ""}
+              {t.qr.caption(qr.data.version, qr.data.level, qr.data.compact)}
             </figcaption>
           </figure>
         )}

@@ -11,15 +11,15 @@ import type { ShareState } from "@/lib/shares/schemas";
 import { testIds } from "@/lib/test-ids";
 import { fetchShareViews, revokeDossierShare, shareLink } from "@/lib/wallet/dossier-shares";
 import type { WalletShare } from "@/lib/wallet/schemas";
+import { credentialTitleFromEnglish } from "@/lib/i18n/credential-labels";
 import { ShareResult } from "./share-dossier-dialog";
+import { useWalletText } from "./wallet-text";
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-const looks: Record<ShareState, { label: string; tone: BadgeTone }> = {
-  active: { label: "Active", tone: "success" },
-  expired: { label: "Expired", tone: "neutral" },
-  revoked: { label: "Revoked", tone: "danger" },
-  exhausted: { label: "Used up", tone: "warning" },
+const tones: Record<ShareState, BadgeTone> = {
+  active: "success",
+  expired: "neutral",
+  revoked: "danger",
+  exhausted: "warning",
 };
 
 /** What the wallet knows without asking: revoked here, or past its expiry. */
@@ -40,6 +40,8 @@ export function DossierShareList({ shares }: { shares: WalletShare[] }) {
 }
 
 function ShareRow({ share }: { share: WalletShare }) {
+  const { t, locale, formatDateTime } = useWalletText();
+  const when = { format: (date: Date) => formatDateTime(date.toISOString()) };
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [showing, setShowing] = useState(false);
@@ -49,8 +51,9 @@ function ShareRow({ share }: { share: WalletShare }) {
     refetchInterval: 30_000,
   });
   const state = views.data?.state ?? localState(share, new Date());
-  const look = looks[state];
-  const titles = share.credentials.map((c) => c.title).join(", ");
+  const titles = share.credentials
+    .map((c) => credentialTitleFromEnglish(locale, c.title))
+    .join(", ");
 
   return (
     <li
@@ -60,17 +63,21 @@ function ShareRow({ share }: { share: WalletShare }) {
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <p className="font-medium text-slate-900">{share.label || "No label"}</p>
-          <p className="text-sm text-slate-600">{titles}</p>
+          <p className="font-medium break-words text-slate-900">
+            {share.label || t.dossier.noLabel}
+          </p>
+          <p className="text-sm break-words text-slate-600">{titles}</p>
         </div>
         <span data-testid={testIds.dossier.shareState} data-state={state}>
-          <Badge tone={look.tone}>{look.label}</Badge>
+          <Badge tone={tones[state]}>{t.dossier.states[state]}</Badge>
         </span>
       </div>
       <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-600">Shared</dt>
+        <dt className="text-slate-600">{t.dossier.shared}</dt>
         <dd>{when.format(new Date(share.createdAt))}</dd>
-        <dt className="text-slate-600">{state === "revoked" ? "Revoked" : "Expires"}</dt>
+        <dt className="text-slate-600">
+          {state === "revoked" ? t.dossier.revoked : t.dossier.expires}
+        </dt>
         <dd>
           {when.format(
             new Date(
@@ -80,18 +87,18 @@ function ShareRow({ share }: { share: WalletShare }) {
             ),
           )}
         </dd>
-        <dt className="text-slate-600">Opened</dt>
+        <dt className="text-slate-600">{t.dossier.opened}</dt>
         <dd data-testid={testIds.dossier.shareViews} data-views={views.data?.views ?? ""}>
           {views.data
-            ? `${views.data.views} of ${views.data.maxViews} times`
+            ? t.dossier.openedTimes(views.data.views, views.data.maxViews)
             : views.isError
-              ? "Could not be read just now"
+              ? t.dossier.viewsFailed
               : "…"}
         </dd>
       </dl>
       {views.data?.opens.length ? (
         <details className="mt-2 text-sm">
-          <summary className="text-brand-700 cursor-pointer">When and from what</summary>
+          <summary className="text-brand-700 cursor-pointer">{t.dossier.opens}</summary>
           <ol className="mt-1 grid gap-1 pl-1" data-testid={testIds.dossier.shareOpens}>
             {views.data.opens.map((open, i) => (
               <li key={i} className="text-slate-700">
@@ -104,14 +111,14 @@ function ShareRow({ share }: { share: WalletShare }) {
       {state === "active" ? (
         <div className="mt-3 flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => setShowing(true)}>
-            Show link
+            {t.dossier.showLink}
           </Button>
           <Button
             variant="danger"
             onClick={() => setConfirming(true)}
             data-testid={testIds.dossier.shareRevoke}
           >
-            Revoke
+            {t.dossier.revoke}
           </Button>
         </div>
       ) : null}
@@ -131,16 +138,17 @@ function ShareRow({ share }: { share: WalletShare }) {
 }
 
 function ShowLinkDialog({ share, onClose }: { share: WalletShare; onClose: () => void }) {
+  const { t } = useWalletText();
   const headingId = useId();
   return (
     <ModalDialog labelledBy={headingId} onClose={onClose} maxWidth="w-[min(calc(100%-1rem),36rem)]">
       <div className="grid gap-4 p-4 sm:p-5">
         <div className="flex items-start justify-between gap-3">
           <h2 id={headingId} className="text-lg font-semibold">
-            {share.label || "Dossier link"}
+            {share.label || t.dossier.linkTitle}
           </h2>
           <Button variant="secondary" onClick={onClose}>
-            Close
+            {t.dossier.close}
           </Button>
         </div>
         <ShareResult share={{ ...share, link: shareLink(share) }} />
@@ -158,6 +166,7 @@ function RevokeDialog({
   onClose: () => void;
   onRevoked: () => void;
 }) {
+  const { t } = useWalletText();
   const headingId = useId();
   const revoke = useMutation({ mutationFn: () => revokeDossierShare(share), onSuccess: onRevoked });
   return (
@@ -169,15 +178,11 @@ function RevokeDialog({
     >
       <div className="grid gap-3 p-4 sm:p-5">
         <h2 id={headingId} className="text-lg font-semibold">
-          Revoke this link?
+          {t.dossier.revokeTitle}
         </h2>
-        <p className="text-sm text-slate-700">
-          {share.label ? `${share.label} and anyone` : "Anyone"} opening the link from now on will
-          be told it was withdrawn. The encrypted copy is deleted from Vitae. Someone who already
-          opened it may have kept what they saw.
-        </p>
+        <p className="text-sm break-words text-slate-700">{t.dossier.revokeBody(share.label)}</p>
         {revoke.error ? (
-          <Alert tone="error" title="Not revoked">
+          <Alert tone="error" title={t.dossier.notRevoked}>
             {revoke.error.message}
           </Alert>
         ) : null}
@@ -188,10 +193,10 @@ function RevokeDialog({
             onClick={() => revoke.mutate()}
             data-testid={testIds.dossier.shareRevokeConfirm}
           >
-            Revoke link
+            {t.dossier.revokeLink}
           </Button>
           <Button variant="secondary" onClick={onClose} disabled={revoke.isPending}>
-            Keep it
+            {t.dossier.keep}
           </Button>
         </div>
       </div>

@@ -11,6 +11,7 @@ import type { HolderIdentity, StoredCredential } from "@/lib/wallet/schemas";
 import { listShares } from "@/lib/wallet/wallet-store";
 import { DossierShareList } from "./dossier-share-list";
 import { ShareDossierDialog } from "./share-dossier-dialog";
+import { useWalletText } from "./wallet-text";
 
 /** "Shared dossiers": make a new link, and see and revoke the ones already sent. */
 export function DossierSharesPanel({
@@ -20,6 +21,7 @@ export function DossierSharesPanel({
   identity: HolderIdentity;
   credentials: StoredCredential[];
 }) {
+  const { t } = useWalletText();
   const [sharing, setSharing] = useState(false);
   const shares = useQuery({ queryKey: queryKeys.wallet.shares(), queryFn: listShares });
 
@@ -27,31 +29,28 @@ export function DossierSharesPanel({
     <section aria-labelledby="wallet-shares" className="grid gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="wallet-shares" className="text-lg font-semibold text-slate-900">
-          Shared dossiers
+          {t.dossier.heading}
         </h2>
         <Button
           onClick={() => setSharing(true)}
           disabled={credentials.length === 0}
           data-testid={testIds.dossier.shareOpen}
         >
-          Share a dossier
+          {t.dossier.share}
         </Button>
       </div>
       {shares.isPending ? (
         <p role="status" className="text-sm text-slate-600">
-          Loading your shares…
+          {t.dossier.loading}
         </p>
       ) : shares.isError ? (
-        <Alert tone="error" title="Your shares could not be read">
+        <Alert tone="error" title={t.dossier.readFailed}>
           {shares.error.message}
         </Alert>
       ) : shares.data.length ? (
         <DossierShareList shares={shares.data} />
       ) : (
-        <EmptyState title="No dossiers shared yet">
-          Send several credentials at once as one link that expires, opens a limited number of
-          times, and can be revoked. You will see here each time it is opened.
-        </EmptyState>
+        <EmptyState title={t.dossier.emptyTitle}>{t.dossier.empty}</EmptyState>
       )}
       {sharing ? (
         <ShareDossierDialog

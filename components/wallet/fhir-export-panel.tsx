@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { testIds } from "@/lib/test-ids";
 import { practitionerExport } from "@/lib/wallet/practitioner-export";
 import type { StoredCredential } from "@/lib/wallet/schemas";
+import { useWalletText } from "./wallet-text";
 
 /**
  * "Export FHIR Practitioner": the selected credentials (all, when none is selected) as one FHIR R4
@@ -22,6 +23,7 @@ export function FhirExportPanel({
   selected: ReadonlySet<string>;
   onClearSelection: () => void;
 }) {
+  const { t } = useWalletText();
   const chosen = useMemo(
     () => (selected.size ? credentials.filter((c) => selected.has(c.id)) : credentials),
     [credentials, selected],
@@ -40,40 +42,34 @@ export function FhirExportPanel({
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  const what = selected.size
-    ? `${chosen.length} selected credential${chosen.length === 1 ? "" : "s"}`
-    : `all ${chosen.length} credential${chosen.length === 1 ? "" : "s"}`;
+  const what = selected.size ? t.fhir.selected(chosen.length) : t.fhir.all(chosen.length);
 
   return (
     <Card className="grid min-w-0 gap-3">
       <div>
-        <h2 className="text-lg font-semibold text-slate-900">Export for a hospital system</h2>
-        <p className="text-sm text-slate-600">
-          A FHIR Practitioner resource with one qualification per credential, for hospital
-          credentialing systems. Tick credentials above to export only some; it is built in this
-          browser and nothing is uploaded.
-        </p>
+        <h2 className="text-lg font-semibold text-slate-900">{t.fhir.title}</h2>
+        <p className="text-sm text-slate-600">{t.fhir.body}</p>
       </div>
       {result.ok ? (
         <>
           <div className="flex flex-wrap items-center gap-2">
             <Button onClick={download} data-testid={testIds.wallet.exportFhir}>
-              Export FHIR Practitioner
+              {t.fhir.export}
             </Button>
             <span className="text-sm text-slate-600">{what}</span>
             {selected.size ? (
               <Button variant="ghost" onClick={onClearSelection}>
-                Export all instead
+                {t.fhir.exportAll}
               </Button>
             ) : null}
           </div>
           <details className="min-w-0">
             <summary className="text-brand-700 cursor-pointer text-sm font-medium hover:underline">
-              Preview practitioner.json
+              {t.fhir.preview}
             </summary>
             <pre
               tabIndex={0}
-              aria-label="FHIR Practitioner preview (JSON)"
+              aria-label={t.fhir.previewLabel}
               data-testid={testIds.wallet.fhirPreview}
               className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap text-slate-100"
             >
@@ -82,8 +78,8 @@ export function FhirExportPanel({
           </details>
         </>
       ) : (
-        <Alert tone="warning" title="Nothing to export as one practitioner">
-          {result.message}
+        <Alert tone="warning" title={t.fhir.nothingTitle}>
+          {t.fhir.errors[result.code] ?? result.message}
         </Alert>
       )}
     </Card>

@@ -73,6 +73,7 @@ export function IdentityPanel({
         <CopyButton
           value={identity.did}
           label={t.identity.copyDid}
+          text={t.copy}
           data-testid={testIds.wallet.copyDid}
         />
       </div>

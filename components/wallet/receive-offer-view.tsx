@@ -21,6 +21,7 @@ import {
 import { openWallet } from "@/lib/wallet/wallet-store";
 import { ClaimSuccess } from "./claim-success";
 import { UnlockForm } from "./unlock-form";
+import { useWalletText } from "./wallet-text";
 
 /**
  * Receiving a credential from any OpenID4VCI issuer: paste (or arrive with `?offer=`), look the
@@ -28,35 +29,24 @@ import { UnlockForm } from "./unlock-form";
  * and credential requests with this browser's key and files the credential once it verifies.
  */
 
-const errorTitles: Record<string, string> = {
-  BAD_OFFER: "This is not a credential offer",
-  GONE: "This offer can no longer be used",
-  NOT_FOUND: "This offer is not valid",
-  invalid_grant: "This offer can no longer be used",
-  credential_request_denied: "The issuer refused to issue the credential",
-  invalid_proof: "The issuer did not accept this wallet's key",
-  NOT_VERIFIED: "The credential did not verify",
-  WRONG_HOLDER: "The credential was made out to another wallet",
-  UNSUPPORTED: "This wallet cannot receive this offer",
-  NETWORK: "The issuer could not be reached",
-  TX_CODE_REQUIRED: "Enter the transaction code",
-};
-
 function OfferErrorAlert({ error }: { error: Error }) {
+  const { t } = useWalletText();
   const offerError = error instanceof OfferError ? error : undefined;
   return (
     <Alert
       tone="error"
-      title={(offerError && errorTitles[offerError.code]) ?? "The credential could not be added"}
+      title={(offerError && t.receive.errorTitles[offerError.code]) ?? t.claim.failedTitle}
       data-testid={testIds.wallet.receiveError}
     >
       <p>
-        {offerError ? error.message : `This browser could not store the wallet: ${error.message}`}
+        {offerError
+          ? (t.receive.errors[offerError.code] ?? error.message)
+          : t.claim.storageFailed(error.message)}
       </p>
       {offerError?.final ? (
         <p className="mt-2">
           <Link href="/wallet" className="font-medium underline">
-            Go to my wallet
+            {t.claim.goToWallet}
           </Link>
         </p>
       ) : null}
@@ -65,25 +55,22 @@ function OfferErrorAlert({ error }: { error: Error }) {
 }
 
 function OfferSummary({ preview }: { preview: OfferPreview }) {
+  const { t } = useWalletText();
   return (
     <Card data-testid={testIds.wallet.receiveSummary} className="grid min-w-0 gap-2">
-      <p className="text-sm text-slate-600">{preview.issuerName} offers you a credential:</p>
-      <h2 className="text-xl font-semibold text-slate-900">{preview.credentialName}</h2>
+      <p className="text-sm break-words text-slate-600">{t.receive.offers(preview.issuerName)}</p>
+      <h2 className="text-xl font-semibold break-words text-slate-900">{preview.credentialName}</h2>
       <dl className="grid gap-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-4">
-        <dt className="text-slate-600">Issuer</dt>
+        <dt className="text-slate-600">{t.receive.issuer}</dt>
         <dd className="min-w-0 font-mono text-xs break-all text-slate-800">
           {preview.offer.credential_issuer}
         </dd>
-        <dt className="text-slate-600">Format</dt>
-        <dd className="text-slate-800">
-          {preview.configuration.format} (OpenID for Verifiable Credential Issuance)
+        <dt className="text-slate-600">{t.receive.format}</dt>
+        <dd className="min-w-0 break-words text-slate-800">
+          {t.receive.formatName(preview.configuration.format)}
         </dd>
       </dl>
-      <p className="text-sm text-slate-600">
-        Before the credential is stored, this wallet checks the issuer&apos;s signature and that it
-        is made out to your key. Its status and the issuer&apos;s accreditation are shown on the
-        card.
-      </p>
+      <p className="text-sm text-slate-600">{t.receive.checksNote}</p>
     </Card>
   );
 }
@@ -95,6 +82,7 @@ export function ReceiveOfferView({
   initialOffer: string;
   ledgerConfig: PublicLedgerConfig;
 }) {
+  const { t } = useWalletText();
   const queryClient = useQueryClient();
   const [text, setText] = useState(initialOffer);
   const [submitted, setSubmitted] = useState(initialOffer.trim());
@@ -137,8 +125,8 @@ export function ReceiveOfferView({
       <Card>
         <form onSubmit={onLookUp} className="grid gap-3">
           <TextAreaField
-            label="Credential offer"
-            hint="The openid-credential-offer:// link your issuer gave you, or a link that carries one."
+            label={t.receive.offer}
+            hint={t.receive.offerHint}
             rows={3}
             value={text}
             onChange={(e) => setText(e.target.value)}
@@ -154,7 +142,7 @@ export function ReceiveOfferView({
               busy={preview.isFetching}
               data-testid={testIds.wallet.receiveLookup}
             >
-              Look up the offer
+              {t.receive.lookUp}
             </Button>
           </div>
         </form>
@@ -162,7 +150,7 @@ export function ReceiveOfferView({
 
       {preview.isFetching ? (
         <p role="status" className="text-sm text-slate-600">
-          Asking the issuer about this offer…
+          {t.receive.asking}
         </p>
       ) : null}
       {preview.isError ? <OfferErrorAlert error={preview.error} /> : null}
@@ -171,11 +159,8 @@ export function ReceiveOfferView({
           <OfferSummary preview={preview.data} />
           {preview.data.txCode ? (
             <TextField
-              label="Transaction code"
-              hint={
-                preview.data.txCode.description ??
-                "The issuer sent you this code separately, e.g. by e-mail or text message."
-              }
+              label={t.receive.txCode}
+              hint={preview.data.txCode.description ?? t.receive.txCodeHint}
               inputMode={preview.data.txCode.inputMode === "numeric" ? "numeric" : "text"}
               maxLength={preview.data.txCode.length ?? 64}
               autoComplete="one-time-code"
@@ -187,9 +172,8 @@ export function ReceiveOfferView({
           {vault.data?.locked ? <UnlockForm /> : null}
           {vault.error ? <OfferErrorAlert error={vault.error} /> : null}
           {vault.data && identity === null ? (
-            <Alert tone="info" title="This will create your wallet">
-              There is no wallet in this browser yet. Accepting creates one: a private key made in
-              this browser, which never leaves it. The credential is then issued to that key.
+            <Alert tone="info" title={t.claim.willCreateTitle}>
+              {t.claim.willCreate}
             </Alert>
           ) : null}
           {receive.error ? <OfferErrorAlert error={receive.error} /> : null}
@@ -201,7 +185,7 @@ export function ReceiveOfferView({
                 disabled={!verify || (Boolean(preview.data.txCode) && txCode.trim() === "")}
                 data-testid={testIds.wallet.receiveAccept}
               >
-                Accept and add to wallet
+                {t.claim.accept}
               </Button>
             </div>
           )}

@@ -15,13 +15,14 @@ import { describeCredential } from "@/lib/wallet/describe-credential";
 import { createDossierShare, type DossierShare } from "@/lib/wallet/dossier-shares";
 import { linkQr } from "@/lib/wallet/link-qr";
 import type { HolderIdentity, StoredCredential } from "@/lib/wallet/schemas";
+import { useWalletText } from "./wallet-text";
 
 const HOUR = 3_600_000;
 const expiries = [
-  { value: "1h", label: "1 hour", ms: HOUR },
-  { value: "1d", label: "1 day", ms: 24 * HOUR },
-  { value: "7d", label: "7 days", ms: 7 * 24 * HOUR },
-  { value: "custom", label: "Until…", ms: 0 },
+  { value: "1h", ms: HOUR },
+  { value: "1d", ms: 24 * HOUR },
+  { value: "7d", ms: 7 * 24 * HOUR },
+  { value: "custom", ms: 0 },
 ] as const;
 type Expiry = (typeof expiries)[number]["value"];
 
@@ -44,6 +45,7 @@ export function ShareDossierDialog({
   credentials: StoredCredential[];
   onClose: () => void;
 }) {
+  const { t, locale } = useWalletText();
   const headingId = useId();
   const queryClient = useQueryClient();
   const own = credentials.filter((c) => decodeJwt(c.jwt)?.payload.sub === identity.did);
@@ -63,20 +65,20 @@ export function ShareDossierDialog({
     event.preventDefault();
     const next: Record<string, string> = {};
     const chosen = own.filter((c) => selected.has(c.id));
-    if (chosen.length === 0) next.credentials = "Choose at least one credential.";
+    if (chosen.length === 0) next.credentials = t.dossier.chooseOne;
     const now = Date.now();
     const expiresAt =
       expiry === "custom"
         ? new Date(custom)
         : new Date(now + expiries.find((e) => e.value === expiry)!.ms);
     if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() < now + 5 * 60_000) {
-      next.expiry = "Choose a time at least five minutes from now.";
+      next.expiry = t.dossier.tooSoon;
     } else if (expiresAt.getTime() > now + MAX_SHARE_DAYS * 24 * HOUR) {
-      next.expiry = `A link can stay open for at most ${MAX_SHARE_DAYS} days.`;
+      next.expiry = t.dossier.tooLong(MAX_SHARE_DAYS);
     }
     const views = Number(maxViews);
     if (!Number.isInteger(views) || views < 1 || views > MAX_SHARE_VIEWS) {
-      next.maxViews = `Between 1 and ${MAX_SHARE_VIEWS}.`;
+      next.maxViews = t.dossier.viewsRange(MAX_SHARE_VIEWS);
     }
     setErrors(next);
     if (Object.keys(next).length > 0) return;
@@ -101,25 +103,24 @@ export function ShareDossierDialog({
       <div className="grid gap-4 p-4 sm:p-5">
         <div className="flex items-start justify-between gap-3">
           <h2 id={headingId} className="text-lg font-semibold">
-            {share.data ? "Your dossier link" : "Share a dossier"}
+            {share.data ? t.dossier.resultTitle : t.dossier.share}
           </h2>
           <Button variant="secondary" onClick={onClose} disabled={share.isPending}>
-            {share.data ? "Done" : "Cancel"}
+            {share.data ? t.dossier.done : t.dossier.cancel}
           </Button>
         </div>
         {share.data ? (
           <ShareResult share={share.data} />
         ) : (
           <form onSubmit={submit} noValidate className="grid gap-4">
-            <p className="text-sm text-slate-600">
-              The wallet signs the chosen credentials with your key and encrypts them in this
-              browser. Vitae stores only the encrypted copy; the key is in the link itself.
-            </p>
+            <p className="text-sm text-slate-600">{t.dossier.intro}</p>
             <fieldset
               className="grid gap-2"
               aria-describedby={errors.credentials ? `${headingId}-c` : undefined}
             >
-              <legend className="text-sm font-medium text-slate-800">Credentials</legend>
+              <legend className="text-sm font-medium text-slate-800">
+                {t.dossier.credentials}
+              </legend>
               {credentials.map((c) => {
                 const mine = own.includes(c);
                 return (
@@ -142,11 +143,11 @@ export function ShareDossierDialog({
                     />
                     <span className="min-w-0">
                       <span className="block font-medium text-slate-900">
-                        {describeCredential(c.jwt).title}
+                        {describeCredential(c.jwt, locale).title}
                       </span>
-                      <span className="block text-slate-600">
+                      <span className="block break-words text-slate-600">
                         {c.issuerName}
-                        {mine ? "" : " · bound to your previous wallet key, cannot be presented"}
+                        {mine ? "" : t.dossier.previousKey}
                       </span>
                     </span>
                   </label>
@@ -159,7 +160,7 @@ export function ShareDossierDialog({
               ) : null}
             </fieldset>
             <fieldset className="grid gap-2">
-              <legend className="text-sm font-medium text-slate-800">The link works for</legend>
+              <legend className="text-sm font-medium text-slate-800">{t.dossier.worksFor}</legend>
               <div className="flex flex-wrap gap-2" data-testid={testIds.dossier.shareExpiry}>
                 {expiries.map((e) => (
                   <label
@@ -173,13 +174,13 @@ export function ShareDossierDialog({
                       checked={expiry === e.value}
                       onChange={() => setExpiry(e.value)}
                     />
-                    {e.label}
+                    {t.dossier.expiries[e.value]}
                   </label>
                 ))}
               </div>
               {expiry === "custom" ? (
                 <TextField
-                  label="Expires at"
+                  label={t.dossier.expiresAt}
                   type="datetime-local"
                   value={custom}
                   onChange={(e) => setCustom(e.target.value)}
@@ -192,16 +193,16 @@ export function ShareDossierDialog({
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
               <TextField
-                label="Who is it for?"
-                hint="Kept only in your wallet, to tell your links apart."
-                placeholder="e.g. St Aurelia credentialing office"
+                label={t.dossier.whoFor}
+                hint={t.dossier.whoForHint}
+                placeholder={t.dossier.whoForPlaceholder}
                 maxLength={200}
                 value={label}
                 onChange={(e) => setLabel(e.target.value)}
                 data-testid={testIds.dossier.shareLabel}
               />
               <TextField
-                label="Opens allowed"
+                label={t.dossier.opensAllowed}
                 type="number"
                 inputMode="numeric"
                 min={1}
@@ -215,7 +216,7 @@ export function ShareDossierDialog({
             {share.error ? (
               <Alert
                 tone="error"
-                title="The dossier was not shared"
+                title={t.dossier.notShared}
                 data-testid={testIds.dossier.shareError}
               >
                 {share.error.message}
@@ -227,7 +228,7 @@ export function ShareDossierDialog({
                 busy={share.isPending}
                 data-testid={testIds.dossier.shareSubmit}
               >
-                Create link
+                {t.dossier.create}
               </Button>
             </div>
           </form>
@@ -239,20 +240,26 @@ export function ShareDossierDialog({
 
 /** The link and its QR code; also shown again from the list of shares. */
 export function ShareResult({ share }: { share: DossierShare }) {
+  const { t, formatDateTime } = useWalletText();
   const qr = useQuery({
     queryKey: queryKeys.wallet.dossierQr(share.id),
     queryFn: () => linkQr(share.link),
     staleTime: Infinity,
     retry: false,
   });
-  const until = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="grid gap-3">
-      <p className="text-sm text-slate-700">
-        Send this link, or let the recipient scan the code. It opens {share.maxViews} time
-        {share.maxViews === 1 ? "" : "s"} at most, until {until.format(new Date(share.expiresAt))}.
-        Anyone with the link can read the dossier, so send it only to{" "}
-        {share.label ? <strong>{share.label}</strong> : "the person it is for"}.
+      <p className="text-sm break-words text-slate-700">
+        {t.dossier.resultBody(share.maxViews, formatDateTime(share.expiresAt))}
+        {share.label ? (
+          <>
+            {t.dossier.toLabel}
+            <strong>{share.label}</strong>
+          </>
+        ) : (
+          t.dossier.forWhom
+        )}
+        .
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <code
@@ -261,14 +268,14 @@ export function ShareResult({ share }: { share: DossierShare }) {
         >
           {share.link}
         </code>
-        <CopyButton value={share.link} label="dossier link" />
+        <CopyButton value={share.link} label={t.dossier.copyLink} text={t.copy} />
       </div>
       {qr.isPending ? (
         <p role="status" className="py-10 text-center text-sm text-slate-600">
-          Drawing the QR code…
+          {t.dossier.drawing}
         </p>
       ) : qr.isError ? (
-        <Alert tone="error" title="No QR code">
+        <Alert tone="error" title={t.dossier.noQr}>
           {qr.error.message}
         </Alert>
       ) : (
@@ -276,7 +283,7 @@ export function ShareResult({ share }: { share: DossierShare }) {
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img
             src={qr.data.dataUrl}
-            alt="QR code of the dossier link, for the recipient to scan"
+            alt={t.dossier.qrAlt}
             width={296}
             height={296}
             data-testid={testIds.dossier.qr}
@@ -284,7 +291,7 @@ export function ShareResult({ share }: { share: DossierShare }) {
             className="mx-auto block h-auto w-full max-w-[296px] [image-rendering:pixelated]"
           />
           <figcaption className="text-center text-xs text-slate-500">
-            QR version {qr.data.version}, error correction M
+            {t.dossier.qrCaption(qr.data.version)}
           </figcaption>
         </figure>
       )}

@@ -1,8 +1,9 @@
 "use client";
 
-import { relativeAge } from "@/components/verification/relative-age";
 import { useNow } from "@/components/verification/use-now";
+import { relativeTime } from "@/lib/i18n/relative-time";
 import { testIds } from "@/lib/test-ids";
+import { useWalletText } from "./wallet-text";
 
 /** "Status checked 3 h ago — offline": when the status shown was established, and from where. */
 export function StatusAge({
@@ -15,23 +16,18 @@ export function StatusAge({
   online: boolean;
 }) {
   const now = useNow();
+  const { t, locale, formatDateTime } = useWalletText();
   if (!checkedAt) {
     return online ? null : (
-      <span data-testid={testIds.wallet.statusCheckedAt}>
-        Offline: the status could not be checked and no earlier check is saved.
-      </span>
+      <span data-testid={testIds.wallet.statusCheckedAt}>{t.status.neverChecked}</span>
     );
   }
-  const where = fromCache
-    ? online
-      ? " — the issuer or the ledger could not be reached now"
-      : " — offline"
-    : "";
+  const where = fromCache ? (online ? t.status.unreachable : t.status.offline) : "";
   return (
     <span data-testid={testIds.wallet.statusCheckedAt}>
-      Status checked{" "}
-      <time dateTime={checkedAt.toISOString()} title={checkedAt.toLocaleString()}>
-        {relativeAge(checkedAt, now)}
+      {t.status.checked}{" "}
+      <time dateTime={checkedAt.toISOString()} title={formatDateTime(checkedAt.toISOString())}>
+        {relativeTime(checkedAt, now, locale, t.status)}
       </time>
       {where}
     </span>

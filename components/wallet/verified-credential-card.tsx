@@ -7,7 +7,9 @@ import { credentialHref } from "@/lib/wallet/credential-href";
 import type { StoredCredential } from "@/lib/wallet/schemas";
 import { CorrectionNotes } from "./correction-notes";
 import { StatusAge } from "./status-age";
+import { useStatusText } from "./status-text";
 import { useWalletCredentialStatus } from "./use-wallet-credential-status";
+import { useWalletText } from "./wallet-text";
 
 /** A wallet card with its live status; the verifier is shared by every card on the page. */
 export function VerifiedCredentialCard({
@@ -22,11 +24,17 @@ export function VerifiedCredentialCard({
   heldIds?: ReadonlySet<string>;
   select?: ReactNode;
 }) {
+  const { t, locale } = useWalletText();
   const standing = useWalletCredentialStatus(credential, verifier);
+  const said = useStatusText()(standing.status);
   return (
     <CredentialCard
       credential={credential}
       status={standing.status}
+      statusLabel={said.label}
+      statusReason={said.reason}
+      locale={locale}
+      labels={{ ...t.card, conditions: t.conditions, copy: t.copy }}
       statusNote={
         standing.fromCache || !standing.online ? (
           <StatusAge

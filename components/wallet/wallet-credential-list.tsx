@@ -9,6 +9,7 @@ import { describeCredential } from "@/lib/wallet/describe-credential";
 import type { StoredCredential } from "@/lib/wallet/schemas";
 import { FhirExportPanel } from "./fhir-export-panel";
 import { VerifiedCredentialCard } from "./verified-credential-card";
+import { useWalletText } from "./wallet-text";
 
 export function WalletCredentialList({
   credentials,
@@ -20,6 +21,7 @@ export function WalletCredentialList({
   /** This wallet's DID: credentials bound to another (restored from a backup) say so. */
   holderDid: string | null;
 }) {
+  const { t, locale } = useWalletText();
   // One verifier for the page, so DID documents and status lists are fetched once for all cards.
   const verifier = useBrowserVerifier(ledgerConfig);
   const heldIds = useMemo(() => new Set(credentials.map((c) => c.id)), [credentials]);
@@ -46,7 +48,10 @@ export function WalletCredentialList({
                   className="accent-brand-600 mt-1.5 size-5 shrink-0"
                   checked={selected.has(credential.id)}
                   onChange={(e) => toggle(credential.id, e.target.checked)}
-                  aria-label={`Select ${describeCredential(credential.jwt).title.toLowerCase()} from ${credential.issuerName} for export`}
+                  aria-label={t.card.selectForExport(
+                    describeCredential(credential.jwt, locale).title,
+                    credential.issuerName,
+                  )}
                   data-testid={testIds.wallet.exportSelect}
                 />
               }
@@ -56,8 +61,7 @@ export function WalletCredentialList({
                 className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
                 data-testid={testIds.wallet.previousKeyNote}
               >
-                Restored from a backup: bound to your previous wallet key. You can show it and it
-                verifies; to present it as its holder, ask the issuer to re-issue it to this wallet.
+                {t.card.previousKey}
               </p>
             ) : null}
           </li>

@@ -1,3 +1,16 @@
+import type { VerificationCode } from "@/lib/credentials/verification";
+
+/** The wallet's status words (lib/wallet/credential-status.ts `CredentialStatus["label"]`). */
+type StatusLabel =
+  | "Checking…"
+  | "Valid"
+  | "Revoked"
+  | "Superseded"
+  | "Suspended"
+  | "Expired"
+  | "Issuer not accredited"
+  | "Status unknown";
+
 /**
  * The wallet's English text. Russian (`wallet-ru.ts`) must have the same shape: the type below
  * makes a missing or extra entry a compile error. Entries that take values are functions.
@@ -114,6 +127,256 @@ export const walletEn = {
         "The passphrase does not open this backup (or the file was changed after it was saved). Nothing was restored.",
       WEAK_PASSPHRASE: "Use at least 10 characters; a short phrase of several words is best.",
     },
+  },
+  copy: {
+    copy: "Copy",
+    copied: "Copied",
+    copiedLabel: (label: string) => `${label} copied`,
+    failed: "Copy failed: select the text instead",
+  },
+  status: {
+    labels: {
+      "Checking…": "Checking…",
+      Valid: "Valid",
+      Revoked: "Revoked",
+      Superseded: "Superseded",
+      Suspended: "Suspended",
+      Expired: "Expired",
+      "Issuer not accredited": "Issuer not accredited",
+      "Status unknown": "Status unknown",
+    } as Record<StatusLabel, string>,
+    /** Reasons by status, when no check code is known (e.g. a cached status). English keeps the check's own sentence. */
+    reasons: {} as Partial<Record<StatusLabel, string>>,
+    /** Check sentences by code. English keeps the verifier's own sentence. */
+    checks: {} as Partial<Record<VerificationCode, string>>,
+    checked: "Status checked",
+    justNow: "just now",
+    on: (date: string) => `on ${date}`,
+    neverChecked: "Offline: the status could not be checked and no earlier check is saved.",
+    unreachable: " — the issuer or the ledger could not be reached now",
+    offline: " — offline",
+  },
+  card: {
+    issuedBy: (issuer: string) => `Issued by ${issuer}`,
+    showQr: "Show QR",
+    details: "Details",
+    detailsOf: (title: string) => ` of ${title.toLowerCase()}`,
+    showRaw: "Show raw credential",
+    rawLabel: "Raw credential (JWT)",
+    copyRaw: "raw credential",
+    issued: "Issued",
+    validUntil: "Valid until",
+    selectForExport: (title: string, issuer: string) =>
+      `Select ${title.toLowerCase()} from ${issuer} for export`,
+    previousKey:
+      "Restored from a backup: bound to your previous wallet key. You can show it and it verifies; to present it as its holder, ask the issuer to re-issue it to this wallet.",
+  },
+  conditions: {
+    heading: "Conditions on practice",
+    unreadable: (some: boolean) =>
+      `${some ? "Further conditions" : "Conditions"} are listed that could not be read. Ask the issuer before relying on this credential.`,
+  },
+  corrections: {
+    supersededBy: "Superseded by a correction",
+    issuedOn: (date: string) => ` issued on ${date}`,
+    openCorrected: "Open the corrected credential",
+    correctedMissing:
+      "The corrected credential is not in this wallet yet: ask your issuer for its claim link.",
+    corrects: "Corrects an earlier credential",
+    earlierHeldBefore: "(",
+    earlierHeldLink: "the earlier version",
+    earlierHeldAfter: "is kept in this wallet, revoked as superseded).",
+    earlierRevoked: "; the earlier version is revoked as superseded.",
+  },
+  qr: {
+    title: (title: string) => `${title} as a QR code`,
+    close: "Close",
+    body: "Let the verifier scan this with their camera; turning up your screen brightness helps. The code holds the whole credential, so show it only to people you mean to share it with.",
+    drawing: "Drawing the QR code…",
+    failed: "No QR code for this credential",
+    alt: (title: string, issuer: string) =>
+      `QR code of your ${title.toLowerCase()} issued by ${issuer}, for a verifier to scan`,
+    caption: (version: number, level: string, compact: boolean) =>
+      `QR version ${version}, error correction ${level}${compact ? ", compact offline form" : ""}`,
+  },
+  detail: {
+    tabTitle: "Credential",
+    back: "← All credentials",
+    breadcrumb: "Breadcrumb",
+    title: "Credential details",
+    description:
+      "Every claim, who vouches for the issuer, where its status is anchored, and its corrections.",
+    notHeldTitle: "This credential is not in your wallet",
+    notHeld: "It may have been removed, or this wallet belongs to another browser profile.",
+    backToList: "Back to your credentials",
+    checking: "Checking with the issuer and the ledger…",
+    checkAgain: "Check again",
+    notChecked: "Not checked yet.",
+    confirmed: "Confirmed",
+    failed: "Failed",
+    unchecked: "Not checked",
+    whatItSays: "What it says",
+    issuerSection: "Issuer and accreditation",
+    issuer: "Issuer",
+    issuerDid: "Issuer DID",
+    accredited: "Accredited",
+    accreditedRange: (from: string, until: string | undefined) => `${from} – ${until ?? "open"}`,
+    registryNote: "Read from the trust registry on the ledger.",
+    registryLink: "See who is accredited",
+    anchorSection: "Ledger anchor",
+    listVersion: "Status list version",
+    anchoredAt: "Anchored (block time)",
+    statusList: "Status list",
+    anchorLink: "See the anchoring transactions of this list",
+    correctionsSection: "Corrections",
+    noCorrections: "No corrections: this is the only version the issuer has issued.",
+    correctionsUnknown:
+      "No correction is named in this credential. The issuer could not be asked about later corrections right now.",
+    earlier: "Earlier version, revoked as superseded",
+    thisOne: "This credential",
+    corrected: (date: string | undefined) => `Corrected version${date ? `, issued ${date}` : ""}`,
+    notInWallet: "(not in this wallet)",
+    showRaw: "Show raw credential (JWT)",
+  },
+  claim: {
+    title: "Add a credential",
+    description:
+      "An issuer has offered you a credential. Check what it says, then accept it into your wallet.",
+    reading: "Reading the link…",
+    incompleteTitle: "This claim link is incomplete",
+    incomplete:
+      "The link has no claim code after the # sign. Open the link exactly as your issuer sent it, or copy all of it into the address bar.",
+    loading: "Loading the offer…",
+    offers: (issuer: string) => `${issuer} offers you a credential:`,
+    issuerId: "Issuer identifier: ",
+    onceUntil: (date: string) => `This link can be used once, until ${date}.`,
+    once: "This link can be used once.",
+    willCreateTitle: "This will create your wallet",
+    willCreate:
+      "There is no wallet in this browser yet. Accepting creates one: a private key made in this browser, which never leaves it. The credential is then issued to that key.",
+    willIssue: (issuer: string) =>
+      `${issuer} will issue the credential to the wallet in this browser.`,
+    accept: "Accept and add to wallet",
+    goToWallet: "Go to my wallet",
+    addedTitle: "Added to your wallet",
+    alreadyTitle: "Already in your wallet",
+    added: (issuer: string) =>
+      `Your ${issuer} credential is stored in this browser, bound to your wallet's key.`,
+    already: "This credential was already in your wallet, so nothing was added twice.",
+    failedTitle: "The credential could not be added",
+    storageFailed: (detail: string) => `This browser could not store the wallet: ${detail}`,
+    errorTitles: {
+      NOT_FOUND: "This claim link is not valid",
+      GONE: "This claim link can no longer be used",
+      FORBIDDEN: "This claim link belongs to another wallet",
+    } as Partial<Record<string, string>>,
+    /** Sentences by error code. English keeps the service's own sentence. */
+    errors: {} as Partial<Record<string, string>>,
+  },
+  receive: {
+    title: "Receive from another issuer",
+    description:
+      "Any issuer that supports OpenID for Verifiable Credential Issuance can send a credential to this wallet. Paste the offer it gave you, check who is offering what, then accept.",
+    loading: "Loading…",
+    offer: "Credential offer",
+    offerHint:
+      "The openid-credential-offer:// link your issuer gave you, or a link that carries one.",
+    lookUp: "Look up the offer",
+    asking: "Asking the issuer about this offer…",
+    offers: (issuer: string) => `${issuer} offers you a credential:`,
+    issuer: "Issuer",
+    format: "Format",
+    formatName: (format: string) => `${format} (OpenID for Verifiable Credential Issuance)`,
+    checksNote:
+      "Before the credential is stored, this wallet checks the issuer's signature and that it is made out to your key. Its status and the issuer's accreditation are shown on the card.",
+    txCode: "Transaction code",
+    txCodeHint: "The issuer sent you this code separately, e.g. by e-mail or text message.",
+    errorTitles: {
+      BAD_OFFER: "This is not a credential offer",
+      GONE: "This offer can no longer be used",
+      NOT_FOUND: "This offer is not valid",
+      invalid_grant: "This offer can no longer be used",
+      credential_request_denied: "The issuer refused to issue the credential",
+      invalid_proof: "The issuer did not accept this wallet's key",
+      NOT_VERIFIED: "The credential did not verify",
+      WRONG_HOLDER: "The credential was made out to another wallet",
+      UNSUPPORTED: "This wallet cannot receive this offer",
+      NETWORK: "The issuer could not be reached",
+      TX_CODE_REQUIRED: "Enter the transaction code",
+    } as Partial<Record<string, string>>,
+    /** Sentences by error code. English keeps the issuer's or the wallet's own sentence. */
+    errors: {} as Partial<Record<string, string>>,
+  },
+  dossier: {
+    heading: "Shared dossiers",
+    share: "Share a dossier",
+    loading: "Loading your shares…",
+    readFailed: "Your shares could not be read",
+    emptyTitle: "No dossiers shared yet",
+    empty:
+      "Send several credentials at once as one link that expires, opens a limited number of times, and can be revoked. You will see here each time it is opened.",
+    states: { active: "Active", expired: "Expired", revoked: "Revoked", exhausted: "Used up" },
+    noLabel: "No label",
+    shared: "Shared",
+    revoked: "Revoked",
+    expires: "Expires",
+    opened: "Opened",
+    openedTimes: (views: number, max: number) => `${views} of ${max} times`,
+    viewsFailed: "Could not be read just now",
+    opens: "When and from what",
+    showLink: "Show link",
+    revoke: "Revoke",
+    linkTitle: "Dossier link",
+    close: "Close",
+    revokeTitle: "Revoke this link?",
+    revokeBody: (label: string) =>
+      `${label ? `${label} and anyone` : "Anyone"} opening the link from now on will be told it was withdrawn. The encrypted copy is deleted from Vitae. Someone who already opened it may have kept what they saw.`,
+    notRevoked: "Not revoked",
+    revokeLink: "Revoke link",
+    keep: "Keep it",
+    resultTitle: "Your dossier link",
+    done: "Done",
+    cancel: "Cancel",
+    intro:
+      "The wallet signs the chosen credentials with your key and encrypts them in this browser. Vitae stores only the encrypted copy; the key is in the link itself.",
+    credentials: "Credentials",
+    previousKey: " · bound to your previous wallet key, cannot be presented",
+    chooseOne: "Choose at least one credential.",
+    tooSoon: "Choose a time at least five minutes from now.",
+    tooLong: (days: number) => `A link can stay open for at most ${days} days.`,
+    viewsRange: (max: number) => `Between 1 and ${max}.`,
+    worksFor: "The link works for",
+    expiries: { "1h": "1 hour", "1d": "1 day", "7d": "7 days", custom: "Until…" },
+    expiresAt: "Expires at",
+    whoFor: "Who is it for?",
+    whoForHint: "Kept only in your wallet, to tell your links apart.",
+    whoForPlaceholder: "e.g. St Aurelia credentialing office",
+    opensAllowed: "Opens allowed",
+    notShared: "The dossier was not shared",
+    create: "Create link",
+    resultBody: (times: number, until: string) =>
+      `Send this link, or let the recipient scan the code. It opens ${times} time${times === 1 ? "" : "s"} at most, until ${until}. Anyone with the link can read the dossier, so send it only to `,
+    forWhom: "the person it is for",
+    /** Before a label the doctor typed (any grammatical case is out of reach). */
+    toLabel: "",
+    copyLink: "dossier link",
+    drawing: "Drawing the QR code…",
+    noQr: "No QR code",
+    qrAlt: "QR code of the dossier link, for the recipient to scan",
+    qrCaption: (version: number) => `QR version ${version}, error correction M`,
+  },
+  fhir: {
+    title: "Export for a hospital system",
+    body: "A FHIR Practitioner resource with one qualification per credential, for hospital credentialing systems. Tick credentials above to export only some; it is built in this browser and nothing is uploaded.",
+    export: "Export FHIR Practitioner",
+    selected: (count: number) => `${count} selected credential${count === 1 ? "" : "s"}`,
+    all: (count: number) => `all ${count} credential${count === 1 ? "" : "s"}`,
+    exportAll: "Export all instead",
+    preview: "Preview practitioner.json",
+    previewLabel: "FHIR Practitioner preview (JSON)",
+    nothingTitle: "Nothing to export as one practitioner",
+    /** Sentences by the export's refusal code. English keeps the export's own sentence. */
+    errors: {} as Partial<Record<string, string>>,
   },
 };
 

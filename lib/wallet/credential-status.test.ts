@@ -65,12 +65,15 @@ describe("credentialStatus", () => {
       label: "Issuer not accredited",
       tone: "danger",
       reason: "The accreditation of Eastland was withdrawn on 2026-05-20.",
+      // The code lets the wallet say the reason in the doctor's language.
+      code: "ACCREDITATION_WITHDRAWN",
     });
     const unread = credentialStatus({
       kind: "checked",
       result: withCheck(check("trust", null, "TRUST_REGISTRY_UNAVAILABLE")),
     });
     expect(unread.label).toBe("Status unknown");
+    expect(unread.code).toBe("TRUST_REGISTRY_UNAVAILABLE");
   });
 
   it("never calls what could not be checked valid", () => {

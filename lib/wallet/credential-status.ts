@@ -27,6 +27,8 @@ export type CredentialStatus = {
   tone: "neutral" | "success" | "danger" | "warning";
   /** Why, in a sentence, when the status is anything but valid. */
   reason: string | undefined;
+  /** The check code behind `reason`, so the wallet can say it in the doctor's language. */
+  code?: Check["code"];
 };
 
 function find(result: VerificationResult, id: Check["id"]): Check | undefined {
@@ -56,18 +58,23 @@ export function credentialStatus(
         reason: "The issuer replaced this version with a correction and revoked it.",
       };
     }
-    return { label: "Revoked", tone: "danger", reason: status.message };
+    return { label: "Revoked", tone: "danger", reason: status.message, code: status.code };
   }
   if (status?.code === "SUSPENDED") {
-    return { label: "Suspended", tone: "danger", reason: status.message };
+    return { label: "Suspended", tone: "danger", reason: status.message, code: status.code };
   }
   const validity = find(result, "validity");
   if (validity?.code === "EXPIRED")
-    return { label: "Expired", tone: "danger", reason: validity.message };
+    return { label: "Expired", tone: "danger", reason: validity.message, code: validity.code };
   // The trust registry on chain says this issuer may not (or no longer) issue this credential.
   const trust = find(result, "trust");
   if (trust?.ok === false) {
-    return { label: "Issuer not accredited", tone: "danger", reason: trust.message };
+    return {
+      label: "Issuer not accredited",
+      tone: "danger",
+      reason: trust.message,
+      code: trust.code,
+    };
   }
   // The first check that failed explains more than one that merely could not be made.
   const failed =
@@ -76,5 +83,6 @@ export function credentialStatus(
     label: "Status unknown",
     tone: "warning",
     reason: failed?.message ?? "The credential could not be checked.",
+    ...(failed ? { code: failed.code } : {}),
   };
 }

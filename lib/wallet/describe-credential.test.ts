@@ -112,3 +112,43 @@ describe("labels", () => {
     ]);
   });
 });
+
+describe("describeCredential in Russian", () => {
+  const training = jwt({
+    iss: "did:web:university.example",
+    sub: "did:jwk:abc",
+    vc: {
+      type: ["VerifiableCredential", "PostgraduateTrainingCredential"],
+      credentialSubject: {
+        name: "Д-р Анна Соколова",
+        trainingKind: "residency",
+        programme: "Кардиология",
+        specialty: "Кардиология",
+        period: { start: "2019-09-01", end: "2022-08-31" },
+        outcome: "completed",
+        extraNote: "kept",
+      },
+    },
+  });
+
+  it("gives the title, labels, select values and dates in Russian; free text as written", () => {
+    const d = describeCredential(training, "ru");
+    expect(d.title).toBe("Последипломное образование");
+    const byKey = Object.fromEntries(d.fields.map((f) => [f.key, f]));
+    expect(byKey.name).toMatchObject({ label: "Владелец", value: "Д-р Анна Соколова" });
+    expect(byKey.trainingKind).toMatchObject({ label: "Вид подготовки", value: "Ординатура" });
+    expect(byKey.outcome).toMatchObject({ label: "Результат", value: "Завершена" });
+    expect(byKey.programme).toMatchObject({ label: "Программа", value: "Кардиология" });
+    expect(byKey["period.start"]?.label).toBe("Начало обучения");
+    expect(byKey["period.start"]?.value).toMatch(/сент\.? 2019/);
+    // A claim no type knows keeps its English (humanised) label.
+    expect(byKey.extraNote).toMatchObject({ label: "Extra note", value: "kept" });
+  });
+
+  it("stays English by default", () => {
+    const d = describeCredential(training);
+    expect(d.title).toBe("Postgraduate training");
+    expect(d.fields.find((f) => f.key === "trainingKind")?.value).toBe("Residency");
+    expect(d.fields.find((f) => f.key === "period.start")?.value).toBe("1 Sept 2019");
+  });
+});

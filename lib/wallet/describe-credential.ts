@@ -1,11 +1,13 @@
 import "client-only";
-import { isCredentialTypeName } from "@/lib/credentials/credential-types";
+import { isCredentialTypeName, valueAt } from "@/lib/credentials/credential-types";
 import {
-  credentialTitle,
+  credentialTitle as universalTitle,
   describeCredential as describeSubject,
   type DescribedField,
   type PracticeConditionView,
 } from "@/lib/credentials/describe-credential";
+import { credentialTitleIn, fieldLabelIn, optionLabelIn } from "@/lib/i18n/credential-labels";
+import type { Locale } from "@/lib/i18n/locales";
 import { decodeJwt } from "./decode-jwt";
 
 /**
@@ -36,17 +38,45 @@ export type CredentialDescription = {
   validUntil: Date | undefined;
 };
 
-export { credentialTitle };
+/** The type's readable title, in the wallet's language (English by default). */
+export function credentialTitle(type: string, locale: Locale = "en"): string {
+  return credentialTitleIn(locale, type, universalTitle(type));
+}
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A field in the wallet's language: its label, a select's value, and a date in local form. */
+function localize(
+  field: SubjectField,
+  type: string,
+  subject: Record<string, unknown>,
+  locale: Locale,
+): SubjectField {
+  if (locale === "en") return field;
+  const raw = valueAt(subject, field.key);
+  const value =
+    typeof raw === "string" && isoDay.test(raw) && !Number.isNaN(Date.parse(raw))
+      ? new Date(`${raw}T00:00:00Z`).toLocaleDateString(locale, {
+          dateStyle: "medium",
+          timeZone: "UTC",
+        })
+      : optionLabelIn(locale, field.key, field.value);
+  return { ...field, label: fieldLabelIn(locale, type, field.key, field.label), value };
+}
 
 /** The holder, the facts and the period of a subject, as labelled fields for a card. */
-export function subjectFields(type: string, subject: Record<string, unknown>): SubjectField[] {
+export function subjectFields(
+  type: string,
+  subject: Record<string, unknown>,
+  locale: Locale = "en",
+): SubjectField[] {
   const d = describeSubject({ type, subject });
   return [
     ...(d.holderName ? [{ key: "name", label: "Holder", value: d.holderName }] : []),
     ...d.fields,
     ...(d.period.start ? [d.period.start] : []),
     ...(d.period.end ? [d.period.end] : []),
-  ];
+  ].map((field) => localize(field, type, subject, locale));
 }
 
 export function practiceConditions(type: string, subject: Record<string, unknown>) {
@@ -73,7 +103,7 @@ function asDate(value: unknown): Date | undefined {
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 
-export function describeCredential(jwt: string): CredentialDescription {
+export function describeCredential(jwt: string, locale: Locale = "en"): CredentialDescription {
   const payload = decodeJwt(jwt)?.payload ?? {};
   const vc = asRecord(payload.vc);
   const types = Array.isArray(vc.type) ? vc.type.filter((t) => typeof t === "string") : [];
@@ -88,11 +118,11 @@ export function describeCredential(jwt: string): CredentialDescription {
   return {
     id: asString(payload.jti) ?? asString(vc.id),
     type,
-    title: credentialTitle(type),
+    title: credentialTitle(type, locale),
     issuerDid: asString(payload.iss) ?? asString(vcIssuer) ?? asString(asRecord(vcIssuer).id),
     subjectDid: asString(payload.sub) ?? asString(subject.id),
     holderName: asString(subject.name),
-    fields: subjectFields(type, subject),
+    fields: subjectFields(type, subject, locale),
     conditions: conditions.items,
     conditionsUnreadable: conditions.unreadable,
     issuedAt: asDate(payload.nbf ?? payload.iat ?? vc.validFrom ?? vc.issuanceDate),

@@ -1,9 +1,20 @@
 import type { Metadata } from "next";
+import { cookies, headers } from "next/headers";
 import { connection } from "next/server";
 import { publicLedgerConfig } from "@/lib/env";
+import { localeCookie } from "@/lib/i18n/locales";
+import { walletMessagesFor } from "@/lib/i18n/wallet-messages";
 import { WalletPageClient } from "./page-client";
 
-export const metadata: Metadata = { title: "My wallet" };
+/** The tab's title in the doctor's language (the wallet layout's choice). */
+async function walletText() {
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  return walletMessagesFor(cookieStore.get(localeCookie)?.value, headerList.get("accept-language"));
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await walletText()).page.title };
+}
 
 export default async function WalletPage() {
   // Request time, not build time: the ledger to read is the running server's configuration.

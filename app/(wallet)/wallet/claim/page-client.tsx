@@ -4,6 +4,7 @@ import { useSyncExternalStore } from "react";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClaimView } from "@/components/wallet/claim-view";
+import { useWalletText } from "@/components/wallet/wallet-text";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { testIds } from "@/lib/test-ids";
 import { readClaimToken } from "@/lib/wallet/claim-credential";
@@ -14,6 +15,7 @@ function subscribe(onChange: () => void) {
 }
 
 export function ClaimPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerConfig }) {
+  const { t } = useWalletText();
   // The token is in the fragment, which only the browser sees: null while rendering on the server.
   const hash = useSyncExternalStore(
     subscribe,
@@ -24,22 +26,14 @@ export function ClaimPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerCo
 
   return (
     <div className="grid max-w-3xl gap-6">
-      <PageHeader
-        title="Add a credential"
-        description="An issuer has offered you a credential. Check what it says, then accept it into your wallet."
-      />
+      <PageHeader title={t.claim.title} description={t.claim.description} />
       {token === undefined ? (
         <p role="status" className="text-sm text-slate-600">
-          Reading the link…
+          {t.claim.reading}
         </p>
       ) : token === null ? (
-        <Alert
-          tone="error"
-          title="This claim link is incomplete"
-          data-testid={testIds.wallet.claimError}
-        >
-          The link has no claim code after the # sign. Open the link exactly as your issuer sent it,
-          or copy all of it into the address bar.
+        <Alert tone="error" title={t.claim.incompleteTitle} data-testid={testIds.wallet.claimError}>
+          {t.claim.incomplete}
         </Alert>
       ) : (
         <ClaimView key={token} token={token} ledgerConfig={ledgerConfig} />

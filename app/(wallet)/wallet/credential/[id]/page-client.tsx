@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CredentialDetail } from "@/components/wallet/credential-detail";
 import { UnlockForm } from "@/components/wallet/unlock-form";
+import { useWalletText } from "@/components/wallet/wallet-text";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
 import { listCredentials, openWallet } from "@/lib/wallet/wallet-store";
@@ -27,6 +28,7 @@ export function CredentialPageClient({
   id: string;
   ledgerConfig: PublicLedgerConfig;
 }) {
+  const { t } = useWalletText();
   const id = decodedId(rawId);
   const vault = useQuery({ queryKey: queryKeys.wallet.vault(), queryFn: openWallet });
   const open = vault.data && !vault.data.locked;
@@ -44,23 +46,19 @@ export function CredentialPageClient({
 
   return (
     <div className="grid max-w-3xl gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t.detail.breadcrumb} className="text-sm">
         <Link href="/wallet" className="text-brand-700 font-medium hover:underline">
-          ← All credentials
+          {t.detail.back}
         </Link>
       </nav>
-      <PageHeader
-        title="Credential details"
-        description="Every claim, who vouches for the issuer, where its status is anchored, and its corrections."
-      />
+      <PageHeader title={t.detail.title} description={t.detail.description} />
       {error ? (
-        <Alert tone="error" title="This browser could not open your wallet">
-          The wallet needs this site&apos;s storage (IndexedDB), which private browsing or strict
-          privacy settings can turn off. ({error.message})
+        <Alert tone="error" title={t.page.storageErrorTitle}>
+          {t.page.storageError(error.message)}
         </Alert>
       ) : vault.isPending || (open && credentials.isPending) ? (
         <p role="status" className="text-sm text-slate-600">
-          Opening your wallet…
+          {t.page.opening}
         </p>
       ) : vault.data?.locked ? (
         <UnlockForm />
@@ -68,14 +66,14 @@ export function CredentialPageClient({
         <CredentialDetail credential={credential} ledgerConfig={ledgerConfig} heldIds={heldIds} />
       ) : (
         <EmptyState
-          title="This credential is not in your wallet"
+          title={t.detail.notHeldTitle}
           action={
             <Link href="/wallet" className="text-brand-700 font-medium underline">
-              Back to your credentials
+              {t.detail.backToList}
             </Link>
           }
         >
-          It may have been removed, or this wallet belongs to another browser profile.
+          {t.detail.notHeld}
         </EmptyState>
       )}
     </div>
