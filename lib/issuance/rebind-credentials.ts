@@ -36,11 +36,7 @@ const MAX_CREDENTIALS = 100;
 const rebindActor: Actor = { type: "system", id: "recovery-key" };
 
 export type RebindRefusal =
-  | "UNKNOWN_CREDENTIAL"
-  | "NO_RECOVERY_KEY"
-  | "WRONG_RECOVERY_KEY"
-  | "REVOKED"
-  | "SUPERSEDED";
+  "UNKNOWN_CREDENTIAL" | "NO_RECOVERY_KEY" | "WRONG_RECOVERY_KEY" | "REVOKED" | "SUPERSEDED";
 
 export type RebindResult =
   | { credentialId: string; ok: true; credential: string }
@@ -63,7 +59,10 @@ async function checkJwt(
     algorithms: ["ES256"],
   });
   if (!verified.ok) {
-    throw new AppError("VALIDATION_FAILED", `The ${expected.what} is not valid: ${verified.message}`);
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `The ${expected.what} is not valid: ${verified.message}`,
+    );
   }
   const { header, payload, issuerDid } = verified;
   const iat = typeof payload.iat === "number" ? payload.iat : NaN;
@@ -88,7 +87,11 @@ function credentialIdsOf(payload: Record<string, unknown>): string[] {
   const raw = payload.credentialIds ?? payload.credentialId;
   const list = Array.isArray(raw) ? raw : [raw];
   const ids = list.map((v) => (typeof v === "string" ? v.replace(/^urn:uuid:/, "") : ""));
-  if (ids.length === 0 || ids.length > MAX_CREDENTIALS || ids.some((id) => !/^[\w-]{1,100}$/.test(id))) {
+  if (
+    ids.length === 0 ||
+    ids.length > MAX_CREDENTIALS ||
+    ids.some((id) => !/^[\w-]{1,100}$/.test(id))
+  ) {
     throw new AppError(
       "VALIDATION_FAILED",
       `The re-bind request must name 1 to ${MAX_CREDENTIALS} credential ids (credentialIds).`,

@@ -159,7 +159,10 @@ export async function rebindCredentials(
         await postJson(deps.fetch, `${origin}/api/v1/rebind`, body),
       );
       if (!response.success) {
-        throw new RebindError("BAD_RESPONSE", "The issuer sent an answer the wallet does not understand.");
+        throw new RebindError(
+          "BAD_RESPONSE",
+          "The issuer sent an answer the wallet does not understand.",
+        );
       }
       for (const item of items) {
         const bare = item.id.replace(/^urn:uuid:/, "");
