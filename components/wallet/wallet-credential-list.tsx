@@ -6,6 +6,7 @@ import { testIds } from "@/lib/test-ids";
 import { decodeJwt } from "@/lib/wallet/decode-jwt";
 import type { StoredCredential } from "@/lib/wallet/schemas";
 import { VerifiedCredentialCard } from "./verified-credential-card";
+import { useWalletText } from "./wallet-text";
 
 export function WalletCredentialList({
   credentials,
@@ -19,6 +20,7 @@ export function WalletCredentialList({
 }) {
   // One verifier for the page, so DID documents and status lists are fetched once for all cards.
   const verifier = useBrowserVerifier(ledgerConfig);
+  const { t } = useWalletText();
   return (
     <ul className="grid gap-4">
       {credentials.map((credential) => (
@@ -29,8 +31,7 @@ export function WalletCredentialList({
               className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
               data-testid={testIds.wallet.previousKeyNote}
             >
-              Restored from a backup: bound to your previous wallet key. You can show it and it
-              verifies; to present it as its holder, ask the issuer to re-issue it to this wallet.
+              {t.rebind.note}
             </p>
           ) : null}
         </li>

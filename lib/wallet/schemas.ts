@@ -208,5 +208,4 @@ export const rebindResponseSchema = z.object({
 
 /** One credential's outcome of a re-bind, as the wallet shows it. */
 export type RebindOutcome =
-  | { credentialId: string; ok: true; credential: string }
-  | z.infer<typeof rebindRefusalSchema>;
+  { credentialId: string; ok: true; credential: string } | z.infer<typeof rebindRefusalSchema>;
