@@ -94,7 +94,7 @@ export function RebindPanel({
         </p>
       ) : null}
       {rebind.isError ? (
-        <Alert tone="error" title={t.rebind.offlineTitle} data-testid={testIds.wallet.rebindError}>
+        <Alert tone="error" title={t.rebind.errorTitle} data-testid={testIds.wallet.rebindError}>
           {rebind.error.message}
         </Alert>
       ) : offline ? (

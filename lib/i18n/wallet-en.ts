@@ -129,6 +129,7 @@ export const walletEn = {
     rebound: "Re-bound",
     failed: "Not re-bound",
     offlineTitle: "No connection",
+    errorTitle: "Re-binding stopped",
     offline:
       "The issuer could not be reached, so nothing was changed: your credentials are all still here. Connect to the internet and try again.",
     retry: "Try again",

@@ -29,7 +29,11 @@ export function credentialsToRebind(
   credentials: StoredCredential[],
   holderDid: string,
 ): StoredCredential[] {
-  return credentials.filter((c) => decodeJwt(c.jwt)?.payload.sub !== holderDid);
+  return credentials.filter((c) => {
+    // A credential with no holder (no `sub`) is bound to no key: nothing to re-bind.
+    const sub = decodeJwt(c.jwt)?.payload.sub;
+    return typeof sub === "string" && sub !== holderDid;
+  });
 }
 
 async function importRecoveryKey(key: RecoveryKey): Promise<CryptoKey> {
