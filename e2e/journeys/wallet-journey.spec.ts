@@ -115,8 +115,10 @@ test("create → claim → card → offline QR → dossier → revoke → backup
     "data-state",
     "revoked",
   );
-  await verifier.goto(link);
-  const refused = verifier.getByTestId(testIds.dossier.refused);
+  // A new page: the same URL in the same page would only be a same-document navigation.
+  const again = await verifier.context().newPage();
+  await again.goto(link);
+  const refused = again.getByTestId(testIds.dossier.refused);
   await expect(refused).toHaveAttribute("data-reason", "SHARE_REVOKED");
   await expect(refused).toContainText("This dossier has been withdrawn");
   await verifier.context().close();
@@ -184,8 +186,8 @@ test("create → claim → card → offline QR → dossier → revoke → backup
   await expect(phone.getByTestId(testIds.wallet.rebindPanel)).toHaveCount(0);
 
   // 9. It still presents: a dossier from the restored wallet verifies, holder = subject.
-  const again = await shareDossier(phone, "Locum agency");
-  const second = await openDossier(browser, again, name, newDid);
+  const secondLink = await shareDossier(phone, "Locum agency");
+  const second = await openDossier(browser, secondLink, name, newDid);
   await shot(second, "journey-restored-dossier-opened");
   await second.context().close();
   await phoneContext.close();
