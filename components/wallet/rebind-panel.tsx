@@ -35,6 +35,8 @@ export function RebindPanel({
   );
   const [rows, setRows] = useState<Row[]>();
   const rebind = useMutation({
+    // TanStack Query would pause a mutation while offline; the doctor should hear why at once.
+    networkMode: "always",
     mutationFn: async () => {
       const recoveryKeys = await listRecoveryKeys();
       const outcomes = await rebindCredentials(pending, identity, recoveryKeys, {
