@@ -19,6 +19,7 @@ export type AppErrorCode =
   | "SHARE_EXHAUSTED"
   | "REQUEST_EXPIRED"
   | "REQUEST_ANSWERED"
+  | "NONCE_USED"
   | "PAYLOAD_TOO_LARGE"
   | "TOO_MANY_REQUESTS"
   | "LEDGER_UNAVAILABLE"
@@ -42,6 +43,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   SHARE_EXHAUSTED: 410,
   REQUEST_EXPIRED: 410,
   REQUEST_ANSWERED: 409,
+  // A one-time nonce (POST /api/v1/challenges) presented twice, or unknown/expired.
+  NONCE_USED: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   LEDGER_UNAVAILABLE: 503,

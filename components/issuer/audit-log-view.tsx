@@ -22,6 +22,7 @@ const actionLabels: Record<string, string> = {
   "credential.suspended": "Suspended",
   "credential.reinstated": "Reinstated",
   "credential.amended": "Amended",
+  "credential.rebound": "Re-bound to a new wallet key",
   "staff.created": "Staff added",
   "staff.role-changed": "Role changed",
   "staff.disabled": "Staff disabled",

@@ -61,7 +61,7 @@ export function WalletCredentialList({
                 className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
                 data-testid={testIds.wallet.previousKeyNote}
               >
-                {t.card.previousKey}
+                {t.rebind.note}
               </p>
             ) : null}
           </li>

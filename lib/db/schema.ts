@@ -189,6 +189,11 @@ export const credentials = pgTable(
     rowKey: text("row_key"),
     /** The credential this one corrects (amend); the old one is revoked as "superseded". */
     previousId: text("previous_id"),
+    /**
+     * The did:jwk of the wallet's recovery key, sent at claim time: a re-bind request signed by it
+     * moves the credential to a new holder key (lib/issuance/rebind-credentials.ts). A public key.
+     */
+    recoveryDid: text("recovery_did"),
   },
   (t) => [
     // Random indexes are never reused: one credential per (issuer, series, index).

@@ -116,7 +116,7 @@ export const walletEn = {
         already ? ` (${already} already in this wallet)` : ""
       }, from the backup of ${date}.`,
     otherKey:
-      "They are bound to the key of the wallet that made the backup, which stayed in that browser. Here you can still show them, as cards and QR codes, and anyone can verify them. To present them as their holder (sign for them), ask each issuer to re-issue them to this wallet.",
+      "They are bound to the key of the wallet that made the backup, which stayed in that browser. Here you can still show them, as cards and QR codes, and anyone can verify them. To present them as their holder (sign for them), use “Re-bind to this wallet” below: the recovery key in the backup asks each issuer to re-issue them to this wallet's key.",
     errors: {
       NOT_A_BACKUP:
         "This file is not a Vitae wallet backup. Choose the .json file the wallet saved when you made the backup.",
@@ -377,6 +377,25 @@ export const walletEn = {
     nothingTitle: "Nothing to export as one practitioner",
     /** Sentences by the export's refusal code. English keeps the export's own sentence. */
     errors: {} as Partial<Record<string, string>>,
+  },
+  rebind: {
+    note: "Restored from a backup: bound to your previous wallet key. You can show it and it verifies; to present it as its holder, re-bind it to this wallet.",
+    title: "Re-bind restored credentials",
+    body: (count: number) =>
+      `${count === 1 ? "1 credential is" : `${count} credentials are`} still bound to the key of your previous wallet. The recovery key from your backup can ask the issuer to re-issue ${count === 1 ? "it" : "them"} to this wallet: same credential, same dates and status, only the key changes. Nothing about you is sent, only the credential ids and two signatures.`,
+    button: "Re-bind to this wallet",
+    working: (count: number) =>
+      `Re-binding ${count === 1 ? "1 credential" : `${count} credentials`}…`,
+    doneTitle: "Re-binding finished",
+    summary: (ok: number, total: number) =>
+      `${ok} of ${total} re-bound to this wallet.${ok < total ? " Those not re-bound are unchanged and still show and verify." : ""}`,
+    rebound: "Re-bound",
+    failed: "Not re-bound",
+    offlineTitle: "No connection",
+    errorTitle: "Re-binding stopped",
+    offline:
+      "The issuer could not be reached, so nothing was changed: your credentials are all still here. Connect to the internet and try again.",
+    retry: "Try again",
   },
 };
 

@@ -39,6 +39,7 @@ export type AuditAction =
   | "credential.suspended"
   | "credential.reinstated"
   | "credential.amended"
+  | "credential.rebound"
   | "bulk.started"
   | "bulk.finished"
   | "staff.created"

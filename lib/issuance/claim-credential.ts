@@ -105,6 +105,7 @@ export async function redeemClaim(
   token: string,
   proof: string,
   now = new Date(),
+  options: { recoveryDid?: string | undefined } = {},
 ): Promise<{ id: string; credential: string }> {
   const { credential, issuer } = await findClaim(svc, token, now);
   const verified = await verifyJwt(proof, {
@@ -134,23 +135,44 @@ export async function redeemClaim(
     throw new AppError("FORBIDDEN", "This claim link was issued to a different wallet.");
   }
 
-  return issueToHolder(svc, { credential, issuer }, holderDid, now);
+  return issueToHolder(svc, { credential, issuer }, holderDid, now, options);
+}
+
+/**
+ * A wallet's recovery DID, when it sent one, must be a P-256 did:jwk that resolves: it will have
+ * to verify a re-bind request's signature one day, so a key that cannot is refused now.
+ */
+export async function checkRecoveryDid(recoveryDid: string | undefined): Promise<string | null> {
+  if (recoveryDid === undefined) return null;
+  const resolution = await resolveHolderDid(recoveryDid);
+  const key = resolution.ok ? resolution.document.verificationMethod?.[0] : undefined;
+  const jwk = key?.publicKeyJwk as { kty?: unknown; crv?: unknown } | undefined;
+  if (!jwk || jwk.kty !== "EC" || jwk.crv !== "P-256") {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      "The wallet's recovery key (recovery_did) is not a P-256 did:jwk.",
+    );
+  }
+  return recoveryDid;
 }
 
 /**
  * Signs the credential again, bound to the holder's DID, and spends the claim: a conditional
- * update, so of two concurrent claims (link or OpenID4VCI) exactly one gets a credential.
+ * update, so of two concurrent claims (link or OpenID4VCI) exactly one gets a credential. The
+ * wallet's recovery DID, if it sent one, is kept with the credential for a later re-bind.
  */
 export async function issueToHolder(
   svc: IssuanceServices,
   { credential, issuer }: Awaited<ReturnType<typeof findClaim>>,
   holderDid: string,
   now: Date,
+  options: { recoveryDid?: string | undefined } = {},
 ): Promise<{ id: string; credential: string }> {
+  const recoveryDid = await checkRecoveryDid(options.recoveryDid);
   const jwt = await signJwtVc(svc, issuer, credentialPayload(svc, credential, holderDid));
   const spent = await svc.db
     .update(credentials)
-    .set({ jwt, subjectDid: holderDid, claimedAt: now, claimNonce: null })
+    .set({ jwt, subjectDid: holderDid, claimedAt: now, claimNonce: null, recoveryDid })
     .where(and(eq(credentials.id, credential.id), isNull(credentials.claimedAt)))
     .returning({ id: credentials.id });
   if (spent.length === 0) {

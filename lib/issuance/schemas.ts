@@ -23,12 +23,35 @@ export const statusChangeBodySchema = z
   .object({ reason: z.string().trim().min(1).max(500).optional() })
   .default({});
 
+/** The did:jwk of a wallet's recovery key (a public key; the claim's optional `recovery_did`). */
+export const recoveryDidSchema = z
+  .string()
+  .max(1024)
+  .regex(/^did:jwk:[A-Za-z0-9_-]{40,}$/, "must be a did:jwk");
+
 export const claimBodySchema = z.object({
   proof: z
     .string()
     .min(10)
     .max(16 * 1024),
+  recovery_did: recoveryDidSchema.optional(),
 });
+
+const rebindJwtSchema = z
+  .string()
+  .min(10)
+  .max(16 * 1024)
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "must be a compact JWT");
+
+/**
+ * POST /api/v1/rebind: `request` signed by the recovery key (iss = its did:jwk), `holderProof`
+ * signed by the new holder key over the same nonce (lib/issuance/rebind-credentials.ts).
+ */
+export const rebindBodySchema = z.object({
+  request: rebindJwtSchema,
+  holderProof: rebindJwtSchema,
+});
+export type RebindBody = z.infer<typeof rebindBodySchema>;
 
 export const claimTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, "not a claim token");
 

@@ -110,6 +110,15 @@ export const credentialRequestSchema = z.looseObject({
   credential_identifier: z.string().min(1).max(200).optional(),
   proofs: z.looseObject({ jwt: z.array(proofJwtSchema).min(1).max(10) }).optional(),
   proof: z.looseObject({ proof_type: z.literal("jwt"), jwt: proofJwtSchema }).optional(),
+  /**
+   * Vitae extension, ignored by other issuers: the did:jwk of the wallet's recovery key, recorded
+   * with the credential so the wallet can re-bind it after a restore (POST /api/v1/rebind).
+   */
+  recovery_did: z
+    .string()
+    .max(1024)
+    .regex(/^did:jwk:[A-Za-z0-9_-]{40,}$/, "must be a did:jwk")
+    .optional(),
 });
 export type CredentialRequest = z.infer<typeof credentialRequestSchema>;
 

@@ -183,3 +183,19 @@ describe("claimCredential", () => {
     await expect(claimCredential(TOKEN, offline.d)).rejects.toMatchObject({ code: "NETWORK" });
   });
 });
+
+describe("claimCredential with a recovery key", () => {
+  it("sends the recovery key's DID with the proof and files it with the credential", async () => {
+    const holder = await identity();
+    const recoveryDid = "did:jwk:eyJjcnYiOiJQLTI1NiIsImt0eSI6IkVDIiwieCI6IngiLCJ5IjoieSJ9";
+    const posted: unknown[] = [];
+    const { d } = deps(holder, async (_url, init) => {
+      if (init?.method !== "POST") return json(200, offerBody);
+      posted.push(JSON.parse(String(init.body)));
+      return json(200, { id: "cred-1", credential: credentialJwt(holder.did) });
+    });
+    await claimCredential(TOKEN, { ...d, recoveryDid: async () => recoveryDid });
+    expect(posted).toEqual([{ proof: expect.any(String), recovery_did: recoveryDid }]);
+    expect(d.addCredential.mock.calls[0]![0]).toMatchObject({ recoveryDid });
+  });
+});

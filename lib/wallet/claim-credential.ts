@@ -11,7 +11,7 @@ import {
   type StoredCredential,
 } from "./schemas";
 import { signJwt } from "./sign-jwt";
-import { addCredential, createIdentity } from "./wallet-store";
+import { addCredential, createIdentity, ownRecoveryDid } from "./wallet-store";
 
 /**
  * The wallet side of the claim protocol. The issuer hands the doctor `/wallet/claim#<token>`
@@ -122,6 +122,8 @@ export type ClaimDeps = {
   addCredential: typeof addCredential;
   now: () => Date;
   origin: string | undefined;
+  /** This wallet's recovery key DID, sent with the claim so a restored wallet can re-bind. */
+  recoveryDid?: () => Promise<string | null>;
 };
 
 function defaultDeps(): ClaimDeps {
@@ -131,6 +133,7 @@ function defaultDeps(): ClaimDeps {
     addCredential,
     now: () => new Date(),
     origin: typeof location === "undefined" ? undefined : location.origin,
+    recoveryDid: ownRecoveryDid,
   };
 }
 
@@ -143,10 +146,11 @@ export async function claimCredential(
   const { offer, nonce, audience } = await fetchClaimOffer(token, deps.fetch);
   const identity = await deps.createIdentity();
   const proof = await createProof(identity, { audience, nonce }, deps.now());
+  const recoveryDid = (await deps.recoveryDid?.()) ?? null;
   const result = await callClaimApi(deps.fetch, token, claimResultSchema, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ proof }),
+    body: JSON.stringify(recoveryDid ? { proof, recovery_did: recoveryDid } : { proof }),
   });
   // Not a security check (verifiers do those), a sanity one: a credential bound to someone
   // else's DID would be useless here, so it is refused rather than filed.
@@ -161,6 +165,7 @@ export async function claimCredential(
     issuerName: offer.issuer.name,
     fallbackId: result.id,
     ...(deps.origin ? { claimedFrom: deps.origin } : {}),
+    ...(recoveryDid ? { recoveryDid } : {}),
   });
   return { credential, added, identity };
 }

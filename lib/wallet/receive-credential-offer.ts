@@ -20,7 +20,7 @@ import {
 import { decodeJwt } from "./decode-jwt";
 import { apiErrorSchema, compactJwtSchema, type HolderIdentity } from "./schemas";
 import { signJwt } from "./sign-jwt";
-import { addCredential, createIdentity } from "./wallet-store";
+import { addCredential, createIdentity, ownRecoveryDid } from "./wallet-store";
 
 /**
  * The wallet as an OpenID4VCI 1.0 client, pre-authorized code flow, for any issuer that follows
@@ -227,6 +227,8 @@ export type ReceiveDeps = {
   /** The universal core, wired for this browser (components/verification). */
   verify: (jwt: string) => Promise<VerificationResult>;
   now: () => Date;
+  /** This wallet's recovery key DID, sent as the Vitae extension `recovery_did`. */
+  recoveryDid?: () => Promise<string | null>;
 };
 
 export type ReceiveOutcome = Awaited<ReturnType<typeof addCredential>> & {
@@ -285,6 +287,8 @@ export async function receiveCredentialOffer(
     },
     identity.keyPair.privateKey,
   );
+  // Vitae's extension (other issuers ignore unknown members): lets a restored wallet re-bind.
+  const recoveryDid = (await deps.recoveryDid?.()) ?? null;
   const response = await call(
     deps.fetch,
     metadata.credential_endpoint,
@@ -300,6 +304,7 @@ export async function receiveCredentialOffer(
       body: JSON.stringify({
         credential_configuration_id: configurationId,
         proofs: { jwt: [proof] },
+        ...(recoveryDid ? { recovery_did: recoveryDid } : {}),
       }),
     },
   );
@@ -332,6 +337,7 @@ export async function receiveCredentialOffer(
     jwt: jwt.data,
     issuerName: preview.issuerName,
     claimedFrom: new URL(offer.credential_issuer).origin,
+    ...(recoveryDid ? { recoveryDid } : {}),
   });
   return { ...stored, identity, verification };
 }
@@ -343,5 +349,6 @@ export function defaultReceiveDeps(verify: ReceiveDeps["verify"]): ReceiveDeps {
     addCredential,
     verify,
     now: () => new Date(),
+    recoveryDid: ownRecoveryDid,
   };
 }

@@ -76,6 +76,8 @@ export const storedCredentialSchema = z.object({
   addedAt: z.iso.datetime(),
   /** The origin of the Vitae instance the credential was claimed from. */
   claimedFrom: z.string().optional(),
+  /** The did:jwk of the recovery key sent with the claim: it can re-bind this credential. */
+  recoveryDid: z.string().optional(),
 });
 export type StoredCredential = z.infer<typeof storedCredentialSchema>;
 
@@ -179,3 +181,31 @@ export const walletShareSchema = z.object({
   revokedAt: z.iso.datetime().nullable(),
 });
 export type WalletShare = z.infer<typeof walletShareSchema>;
+
+// POST /api/v1/challenges
+export const challengeResponseSchema = z.object({
+  challenge: z.string().min(1),
+  domain: z.string().min(1),
+});
+
+const rebindRefusalSchema = z.object({
+  credentialId: z.string(),
+  ok: z.literal(false),
+  code: z.string().min(1),
+  message: z.string(),
+});
+
+// POST /api/v1/rebind
+export const rebindResponseSchema = z.object({
+  holder: z.string(),
+  results: z.array(
+    z.discriminatedUnion("ok", [
+      z.object({ credentialId: z.string(), ok: z.literal(true), credential: compactJwtSchema }),
+      rebindRefusalSchema,
+    ]),
+  ),
+});
+
+/** One credential's outcome of a re-bind, as the wallet shows it. */
+export type RebindOutcome =
+  { credentialId: string; ok: true; credential: string } | z.infer<typeof rebindRefusalSchema>;

@@ -268,6 +268,8 @@ export type NewCredential = {
   /** Used only when the JWT carries neither `jti` nor `vc.id`. */
   fallbackId?: string;
   claimedFrom?: string;
+  /** The recovery key's did:jwk sent with the claim (see rebind-credentials.ts). */
+  recoveryDid?: string;
 };
 
 /**
@@ -292,6 +294,7 @@ export async function addCredential(
     addedAt: new Date().toISOString(),
     ...(described.holderName ? { subjectName: described.holderName } : {}),
     ...(input.claimedFrom ? { claimedFrom: input.claimedFrom } : {}),
+    ...(input.recoveryDid ? { recoveryDid: input.recoveryDid } : {}),
   };
   // Sealed before the transaction: IndexedDB commits a transaction left waiting on other work.
   const sealed = await encryptCredential(key, record);
@@ -302,6 +305,39 @@ export async function addCredential(
   await tx.done;
   if (!existing) return { credential: record, added: true };
   return { credential: (await openRecord(key, existing)) ?? record, added: false };
+}
+
+/**
+ * Puts a re-issued JWT in place of a stored credential's (same id: a re-bind after a restore).
+ * Everything else on the record is kept. Refuses a JWT for another credential.
+ */
+export async function replaceCredentialJwt(id: string, jwt: string): Promise<StoredCredential> {
+  const key = requireSession();
+  const db = await openWalletDb();
+  const existing = await db.get("credentials", id);
+  const current = existing ? await openRecord(key, existing) : null;
+  if (!current) throw new Error("This credential is no longer in the wallet.");
+  const described = describeCredential(jwt);
+  if ((described.id ?? id) !== id || described.issuerDid !== current.issuerDid) {
+    throw new Error("The re-issued credential is not the same credential.");
+  }
+  const updated: StoredCredential = { ...current, jwt };
+  await db.put("credentials", await encryptCredential(key, updated));
+  return updated;
+}
+
+/** This wallet's recovery keys: its own first, then any a restored backup brought. */
+export async function listRecoveryKeys(): Promise<RecoveryKey[]> {
+  const key = requireSession();
+  const db = await openWalletDb();
+  if (await getIdentity()) await ensureRecoveryKey(db, key);
+  return readRecoveryKeys(db, key);
+}
+
+/** The did:jwk of this wallet's own recovery key, sent with each claim. Null while locked. */
+export async function ownRecoveryDid(): Promise<string | null> {
+  if (!session) return null;
+  return (await listRecoveryKeys())[0]?.did ?? null;
 }
 
 export async function removeCredential(id: string): Promise<void> {

@@ -12,6 +12,7 @@ import { DossierSharesPanel } from "@/components/wallet/dossier-shares-panel";
 import { IdentityPanel } from "@/components/wallet/identity-panel";
 import { LanguageSwitch } from "@/components/wallet/language-switch";
 import { PassphraseSettings } from "@/components/wallet/passphrase-settings";
+import { RebindPanel } from "@/components/wallet/rebind-panel";
 import { UnlockForm } from "@/components/wallet/unlock-form";
 import { WalletCredentialList } from "@/components/wallet/wallet-credential-list";
 import { useWalletText } from "@/components/wallet/wallet-text";
@@ -75,6 +76,9 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
         </Card>
       ) : null}
       {restored ? <RestoreSummaryAlert summary={restored} /> : null}
+      {open && identity && credentials.data?.length ? (
+        <RebindPanel identity={identity} credentials={credentials.data} />
+      ) : null}
       {open && (identity || vault.data?.credentialCount) ? (
         <section aria-labelledby="wallet-credentials" className="grid gap-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -96,7 +96,9 @@ export async function redeemCredentialRequest(
     );
   }
 
-  const { credential } = await issueToHolder(svc, claim, proof.holderDid, now);
+  const { credential } = await issueToHolder(svc, claim, proof.holderDid, now, {
+    recoveryDid: request.recovery_did,
+  });
   await svc.db
     .delete(oid4vciAccessTokens)
     .where(eq(oid4vciAccessTokens.tokenHash, hashSecret(accessToken)));

@@ -271,7 +271,12 @@ describe("the wallet claims through OpenID4VCI, starting from the offer URI only
     await svc.anchoring.sweep();
     const wallet = await identity();
     const filed: StoredCredential[] = [];
-    const outcome = await receiveCredentialOffer(preview, walletDeps(wallet, filed));
+    // Vitae's extension: the wallet's recovery key DID travels with the request and is stored.
+    const recoveryDid = (await identity()).did;
+    const outcome = await receiveCredentialOffer(preview, {
+      ...walletDeps(wallet, filed),
+      recoveryDid: async () => recoveryDid,
+    });
     expect(filed).toHaveLength(1);
     expect(outcome.verification.verified).toBe(true);
     const payload = decodeJwt(filed[0]!.jwt)!.payload;
@@ -281,6 +286,7 @@ describe("the wallet claims through OpenID4VCI, starting from the offer URI only
     const [row] = await svc.db.select().from(credentials).where(eq(credentials.id, issued.id));
     expect(row!.claimedAt).not.toBeNull();
     expect(row!.subjectDid).toBe(wallet.did);
+    expect(row!.recoveryDid).toBe(recoveryDid);
 
     // Twice: the offer, the token endpoint and the old claim link all say so; nothing is filed.
     const again = await previewCredentialOffer(issued.credentialOfferUri, vitaeFetch).catch(

@@ -24,6 +24,9 @@ export const POST = handle(async (req, ctx: Ctx) => {
     (await ctx.params).token,
     "This claim link is not valid.",
   );
-  const { proof } = await parseJsonBody(req, claimBodySchema);
-  return NextResponse.json(await redeemClaim(await getServices(), token, proof), noStore);
+  const body = await parseJsonBody(req, claimBodySchema);
+  const result = await redeemClaim(await getServices(), token, body.proof, new Date(), {
+    recoveryDid: body.recovery_did,
+  });
+  return NextResponse.json(result, noStore);
 });
