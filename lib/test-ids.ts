@@ -165,6 +165,8 @@ export const testIds = {
     presentShare: "present-share",
     presentDecline: "present-decline",
     presentResult: "present-result",
+    presentStatus: "present-status",
+    declined: "request-declined",
   },
   governance: {
     apiKeyInput: "governance-api-key",

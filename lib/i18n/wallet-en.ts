@@ -115,6 +115,23 @@ export const walletEn = {
       WEAK_PASSPHRASE: "Use at least 10 characters; a short phrase of several words is best.",
     },
   },
+  present: {
+    declinedTitle: "You declined",
+    declined: (verifier: string) =>
+      `Nothing was shared with ${verifier}. They have been told that you declined.`,
+    declineFailed: "Your answer could not be sent",
+    checkingStatus: "Checking the credential's status…",
+    status: {
+      Valid: "Valid",
+      Revoked: "Revoked",
+      Suspended: "Suspended",
+      Expired: "Expired",
+      "Issuer not accredited": "Issuer not accredited",
+      "Status unknown": "Status unknown",
+    },
+    notPreselected:
+      "Not selected: the verifier's check will find this credential not valid, or cannot confirm it. Share it only if you mean to.",
+  },
 };
 
 export type WalletMessages = typeof walletEn;
