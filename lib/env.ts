@@ -69,6 +69,10 @@ const envSchema = z.object({
     .default(24 * 3600),
   /** Credentials per status list series (herd privacy: keep it large). */
   STATUS_LIST_CAPACITY: z.coerce.number().int().min(1).max(131_072).default(131_072),
+  /** Days an expired dossier share's row and view log are kept for its owner (its ciphertext goes at expiry). */
+  SHARE_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  /** Days a verifier request and its answer are kept after answering, declining or expiry. */
+  REQUEST_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   /** The IssuerRegistry (trust registry) contract; the embedded chain deploys its own. */
   ISSUER_REGISTRY_ADDRESS: address,
   /** The accreditation authority's ledger key; without it the governance console cannot write. */

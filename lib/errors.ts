@@ -22,6 +22,7 @@ export type AppErrorCode =
   | "NONCE_USED"
   | "PAYLOAD_TOO_LARGE"
   | "TOO_MANY_REQUESTS"
+  | "PASSWORD_CHANGE_REQUIRED"
   | "LEDGER_UNAVAILABLE"
   | "TRUST_REGISTRY_UNAVAILABLE"
   | "INTERNAL";
@@ -47,6 +48,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   NONCE_USED: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
+  // Signed in with a temporary password from an admin's reset: change it before anything else.
+  PASSWORD_CHANGE_REQUIRED: 403,
   LEDGER_UNAVAILABLE: 503,
   TRUST_REGISTRY_UNAVAILABLE: 503,
   INTERNAL: 500,

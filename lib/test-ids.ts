@@ -19,6 +19,7 @@ export const testIds = {
     changePasswordForm: "change-password-form",
     changePasswordSubmit: "change-password-submit",
     changePasswordResult: "change-password-result",
+    passwordChangeRequired: "password-change-required",
     apiKeysTable: "api-keys-table",
     apiKeyRow: "api-key-row",
     createApiKeySubmit: "api-key-create",
@@ -184,6 +185,8 @@ export const testIds = {
     presentResult: "present-result",
     superseded: "verify-superseded",
     supersedes: "verify-supersedes",
+    presentStatus: "present-status",
+    declined: "request-declined",
   },
   governance: {
     apiKeyInput: "governance-api-key",

@@ -1,6 +1,6 @@
 "use client";
 
-import { skipToken, useQuery } from "@tanstack/react-query";
+import { skipToken, useQueries, useQuery } from "@tanstack/react-query";
 import type { VerificationResult } from "@/lib/credentials/verification";
 import { queryKeys } from "@/lib/query-keys";
 import type { VerificationState } from "@/lib/wallet/credential-status";
@@ -21,6 +21,28 @@ export function useCredentialVerification(
     queryFn: verify ? () => verify(jwt) : skipToken,
     staleTime: 60_000,
   });
+  return verificationState(query, trustError);
+}
+
+/** The same check for a list of credentials (one shared cache entry per JWT). */
+export function useCredentialVerifications(
+  jwts: readonly string[],
+  { verify, trustError }: CredentialVerifier,
+): VerificationState[] {
+  const queries = useQueries({
+    queries: jwts.map((jwt) => ({
+      queryKey: queryKeys.verification(jwt),
+      queryFn: verify ? () => verify(jwt) : skipToken,
+      staleTime: 60_000,
+    })),
+  });
+  return queries.map((query) => verificationState(query, trustError));
+}
+
+function verificationState(
+  query: { data: VerificationResult | undefined; error: Error | null },
+  trustError: Error | null,
+): VerificationState {
   if (query.data) return { kind: "checked", result: query.data };
   if (trustError) {
     return {

@@ -18,7 +18,14 @@ type Errors = { currentPassword?: string; newPassword?: string; confirm?: string
  * zod schema, checked here first for a quick answer; the server checks it again, with the rest
  * (the current password, not the e-mail name), and ends every other session of theirs.
  */
-export function ChangePasswordForm({ session }: { session: SignedIn }) {
+export function ChangePasswordForm({
+  session,
+  onChanged,
+}: {
+  session: SignedIn;
+  /** Called once the password is changed (the forced change reopens the console with it). */
+  onChanged?: () => void;
+}) {
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -30,6 +37,7 @@ export function ChangePasswordForm({ session }: { session: SignedIn }) {
       setNewPassword("");
       setConfirm("");
       setErrors({});
+      onChanged?.();
     },
     onError: (err) => {
       if (err instanceof IssuerApiError && err.fields) {
@@ -83,7 +91,7 @@ export function ChangePasswordForm({ session }: { session: SignedIn }) {
             hidden
           />
           <TextField
-            label="Current password"
+            label={session.mustChangePassword ? "Temporary password" : "Current password"}
             type="password"
             autoComplete="current-password"
             value={currentPassword}

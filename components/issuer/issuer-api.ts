@@ -271,6 +271,8 @@ const consoleSessionSchema = z.object({
   issuer: z.object({ slug: z.string(), name: z.string(), did: z.string() }),
   staff: z.object({ id: z.string(), name: z.string(), email: z.string(), role: staffRoleSchema }),
   expiresAt: z.iso.datetime({ offset: true }),
+  /** Signed in with an admin's temporary password: the console shows only the change form. */
+  mustChangePassword: z.boolean().default(false),
 });
 export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
 

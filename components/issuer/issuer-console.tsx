@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { testIds } from "@/lib/test-ids";
 import type { ConsoleSession } from "./issuer-api";
+import { ChangePasswordForm } from "./change-password-form";
 import { IssuerHeader } from "./issuer-header";
 import { SignInPanel } from "./sign-in-panel";
 import { useIssuerDirectory } from "./use-issuer-directory";
@@ -25,7 +26,9 @@ const pages: Array<{ id: ConsolePage; href: string; label: string; admin?: boole
 /**
  * The frame of every console page: the session check, the sign-in panel when nobody is signed
  * in, the issuer's header and the console's navigation. Admin-only pages say so to staff instead
- * of rendering (the server refuses them anyway).
+ * of rendering (the server refuses them anyway). Someone signed in with an admin's temporary
+ * password sees only the change-password form, whichever page they opened, until it is changed
+ * (the server refuses everything else with PASSWORD_CHANGE_REQUIRED).
  */
 export function IssuerConsole({
   current,
@@ -36,7 +39,7 @@ export function IssuerConsole({
   adminOnly?: boolean;
   children: (session: SignedIn) => ReactNode;
 }) {
-  const { session, ready, error, signedIn, signOut, signingOut } = useIssuerSession();
+  const { session, ready, error, signedIn, signOut, signingOut, refresh } = useIssuerSession();
   const directory = useIssuerDirectory();
 
   if (!ready) {
@@ -68,16 +71,34 @@ export function IssuerConsole({
 
   const issuer = directory.data?.find((entry) => entry.slug === session.slug);
   const isAdmin = session.staff.role === "admin";
+  const header = (
+    <IssuerHeader
+      slug={session.slug}
+      issuer={issuer}
+      staff={session.staff}
+      onSignOut={signOut}
+      signingOut={signingOut}
+    />
+  );
+
+  if (session.mustChangePassword) {
+    return (
+      <>
+        {header}
+        <div className="grid max-w-lg gap-4" data-testid={testIds.issuer.passwordChangeRequired}>
+          <Alert tone="warning" title="Choose your own password first">
+            An admin reset your password, and you signed in with the temporary one. Choose a
+            password only you know; the console opens as soon as it is changed.
+          </Alert>
+          <ChangePasswordForm session={session} onChanged={() => void refresh()} />
+        </div>
+      </>
+    );
+  }
 
   return (
     <>
-      <IssuerHeader
-        slug={session.slug}
-        issuer={issuer}
-        staff={session.staff}
-        onSignOut={signOut}
-        signingOut={signingOut}
-      />
+      {header}
       <nav aria-label="Issuer console" className="mb-6" data-testid={testIds.issuer.consoleNav}>
         <ul className="flex flex-wrap gap-1 border-b border-slate-200 text-sm">
           {pages

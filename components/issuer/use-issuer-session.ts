@@ -33,6 +33,8 @@ export function useIssuerSession() {
     error: query.isError ? query.error : null,
     signedIn: (next: ConsoleSession) => queryClient.setQueryData(queryKeys.consoleSession(), next),
     signOut: () => signOut.mutate(),
+    /** Asks the server again, e.g. once a required password change is done. */
+    refresh: () => queryClient.invalidateQueries({ queryKey: queryKeys.consoleSession() }),
     signingOut: signOut.isPending,
   };
 }

@@ -18,12 +18,15 @@ import { fetchRequestStatus } from "./requests-api";
 const POLL_MS = 2000;
 
 function finished(status: RequestStatus | undefined) {
-  return status?.state === "answered" || status?.state === "expired";
+  return (
+    status?.state === "answered" || status?.state === "declined" || status?.state === "expired"
+  );
 }
 
 /**
  * A created request: the QR and link for the doctor, a live countdown, and the answer as soon as
- * it is verified (polled with the read secret; polling stops on an answer or at expiry).
+ * it is verified (polled with the read secret; polling stops on an answer, a refusal or at
+ * expiry).
  */
 export function RequestTracker({ created, onNew }: { created: CreatedRequest; onNew: () => void }) {
   const { request, readSecret, walletUrl } = created;
@@ -51,6 +54,22 @@ export function RequestTracker({ created, onNew }: { created: CreatedRequest; on
       <div className="grid gap-4">
         <RequestSummary created={created} />
         <RequestOutcome answer={status.data.answer} />
+        <div>{newButton}</div>
+      </div>
+    );
+  }
+  if (state === "declined") {
+    return (
+      <div className="grid gap-4">
+        <Alert
+          tone="info"
+          title="The doctor declined to share"
+          data-testid={testIds.requests.declined}
+        >
+          Their wallet answered that they do not want to share credentials for this request. Nothing
+          was received. Talk to them, or create a new request to ask again.
+        </Alert>
+        <RequestSummary created={created} />
         <div>{newButton}</div>
       </div>
     );

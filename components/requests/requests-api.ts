@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   createdRequestSchema,
+  declineReceiptSchema,
   publicRequestSchema,
   requestStatusSchema,
   responseReceiptSchema,
@@ -79,5 +80,17 @@ export function postRequestResponse(id: string, vpToken: Record<string, string[]
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ vp_token: vpToken }),
+  });
+}
+
+/**
+ * The doctor declines: the OpenID4VP error response (`error=access_denied`, no vp_token), posted to
+ * the same response_uri, closes the request so the verifier stops waiting.
+ */
+export function postRequestDecline(id: string) {
+  return call(declineReceiptSchema, `/api/v1/requests/${encodeURIComponent(id)}/response`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ error: "access_denied" }),
   });
 }

@@ -3,16 +3,21 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
+import { useCredentialVerifications } from "@/components/credential/use-credential-verification";
 import { ExpiryCountdown } from "@/components/requests/expiry-countdown";
 import {
   fetchPublicRequest,
+  postRequestDecline,
   postRequestResponse,
   RequestApiError,
 } from "@/components/requests/requests-api";
+import { useBrowserVerifier } from "@/components/verification/use-browser-verifier";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { PublicRequest } from "@/lib/credentials/policy/schemas";
+import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
 import {
@@ -20,14 +25,21 @@ import {
   matchRequestCredentials,
   type CredentialChoice,
 } from "@/lib/wallet/answer-request";
+import { credentialStatus, type CredentialStatus } from "@/lib/wallet/credential-status";
 import { describeCredential } from "@/lib/wallet/describe-credential";
 import { listCredentials, openWallet } from "@/lib/wallet/wallet-store";
 import { UnlockForm } from "./unlock-form";
+import { useWalletText } from "./wallet-text";
 
 /**
  * A verifier's request, as the doctor sees it: who asks, for what and why; the credentials that
  * fit (the others greyed, with the reason); then share or decline. Sharing signs one presentation
- * with the wallet's key, bound to the request's nonce and audience, and posts it to the verifier.
+ * with the wallet's key, bound to the request's nonce and audience, and posts it to the verifier;
+ * declining posts OpenID4VP's `error=access_denied` there, so the verifier stops waiting.
+ *
+ * Each credential's live status is checked here with the wallet's own verifier (the same check
+ * the cards run), so one the verifier would find revoked, suspended, expired or uncheckable is
+ * marked and not pre-selected: the doctor learns it before sharing, not from the verifier.
  */
 
 const walletLink = (
@@ -57,12 +69,19 @@ function RequestErrorAlert({ error }: { error: Error }) {
   );
 }
 
-export function PresentRequestView({ requestId }: { requestId: string }) {
+export function PresentRequestView({
+  requestId,
+  ledgerConfig,
+}: {
+  requestId: string;
+  ledgerConfig: PublicLedgerConfig;
+}) {
   const request = useQuery({
     queryKey: queryKeys.requests.public(requestId),
     queryFn: () => fetchPublicRequest(requestId),
     retry: (failures, error) => !(error instanceof RequestApiError && error.status) && failures < 2,
   });
+  const { t } = useWalletText();
   const vault = useQuery({ queryKey: queryKeys.wallet.vault(), queryFn: openWallet });
   const open = Boolean(vault.data && !vault.data.locked);
   const credentials = useQuery({
@@ -85,6 +104,18 @@ export function PresentRequestView({ requestId }: { requestId: string }) {
           {r.verifier.name} asked for credentials, but the request ran out of time. Nothing was
           shared. Ask them for a new request if you still want to answer.
         </p>
+        <p className="mt-2">{walletLink}</p>
+      </Alert>
+    );
+  }
+  if (r.state === "declined") {
+    return (
+      <Alert
+        tone="info"
+        title={t.present.declinedTitle}
+        data-testid={testIds.requests.presentError}
+      >
+        <p>{t.present.declined(r.verifier.name)}</p>
         <p className="mt-2">{walletLink}</p>
       </Alert>
     );
@@ -122,7 +153,7 @@ export function PresentRequestView({ requestId }: { requestId: string }) {
         </Alert>
       ) : null}
       {open && vault.data?.identity && credentials.data ? (
-        <Answer request={r} credentials={credentials.data} />
+        <Answer request={r} credentials={credentials.data} ledgerConfig={ledgerConfig} />
       ) : null}
     </div>
   );
@@ -174,16 +205,32 @@ function safeHost(url: string): string {
 function Answer({
   request,
   credentials,
+  ledgerConfig,
 }: {
   request: PublicRequest;
   credentials: Parameters<typeof matchRequestCredentials>[1];
+  ledgerConfig: PublicLedgerConfig;
 }) {
   const headingId = useId();
+  const { t } = useWalletText();
   const choices = matchRequestCredentials(request, credentials);
+  const verifier = useBrowserVerifier(ledgerConfig);
+  const statuses = useCredentialVerifications(
+    choices.map((c) => c.credential.jwt),
+    verifier,
+  ).map((state) => credentialStatus(state));
+  const statusOf = new Map(choices.map((c, i) => [c.credential.id, statuses[i]!]));
   const matching = choices.filter((c) => c.answers.length > 0);
   const [picked, setPicked] = useState<Set<string> | null>(null);
-  const selected = picked ?? new Set(matching.map((c) => c.credential.id));
-  const [declined, setDeclined] = useState(false);
+  // Until the doctor picks, only credentials the verifier will find valid are selected.
+  const selected =
+    picked ??
+    new Set(
+      matching
+        .filter((c) => statusOf.get(c.credential.id)?.label === "Valid")
+        .map((c) => c.credential.id),
+    );
+  const decline = useMutation({ mutationFn: () => postRequestDecline(request.id) });
   const share = useMutation({
     mutationFn: async (chosen: CredentialChoice[]) => {
       const vault = await openWallet();
@@ -193,10 +240,14 @@ function Answer({
     },
   });
 
-  if (declined) {
+  if (decline.isSuccess) {
     return (
-      <Alert tone="info" title="You declined" data-testid={testIds.requests.presentResult}>
-        <p>Nothing was shared with {request.verifier.name}.</p>
+      <Alert
+        tone="info"
+        title={t.present.declinedTitle}
+        data-testid={testIds.requests.presentResult}
+      >
+        <p>{t.present.declined(request.verifier.name)}</p>
         <p className="mt-2">{walletLink}</p>
       </Alert>
     );
@@ -228,9 +279,11 @@ function Answer({
     setPicked(next);
   };
   const chosen = matching.filter((c) => selected.has(c.credential.id));
+  const sendError = share.error ?? decline.error;
   const finalError =
-    share.error instanceof RequestApiError &&
-    (share.error.code === "REQUEST_EXPIRED" || share.error.code === "REQUEST_ANSWERED");
+    sendError instanceof RequestApiError &&
+    (sendError.code === "REQUEST_EXPIRED" || sendError.code === "REQUEST_ANSWERED");
+  const busy = share.isPending || decline.isPending;
 
   return (
     <section aria-labelledby={headingId} className="grid gap-4">
@@ -253,16 +306,17 @@ function Answer({
             choice={c}
             checked={selected.has(c.credential.id)}
             onToggle={(on) => toggle(c.credential.id, on)}
-            disabled={share.isPending}
+            disabled={busy}
+            status={statusOf.get(c.credential.id)!}
           />
         ))}
       </ul>
-      {share.error ? <RequestErrorAlert error={share.error} /> : null}
+      {sendError ? <RequestErrorAlert error={sendError} /> : null}
       {finalError ? null : (
         <div className="flex flex-wrap gap-3">
           <Button
             onClick={() => share.mutate(chosen)}
-            disabled={chosen.length === 0}
+            disabled={chosen.length === 0 || decline.isPending}
             busy={share.isPending}
             data-testid={testIds.requests.presentShare}
           >
@@ -270,8 +324,9 @@ function Answer({
           </Button>
           <Button
             variant="secondary"
-            onClick={() => setDeclined(true)}
+            onClick={() => decline.mutate()}
             disabled={share.isPending}
+            busy={decline.isPending}
             data-testid={testIds.requests.presentDecline}
           >
             Decline
@@ -291,20 +346,26 @@ function ChoiceRow({
   checked,
   onToggle,
   disabled,
+  status,
 }: {
   choice: CredentialChoice;
   checked: boolean;
   onToggle: (on: boolean) => void;
   disabled: boolean;
+  status: CredentialStatus;
 }) {
   const id = useId();
+  const { t } = useWalletText();
+  const checking = status.label === "Checking…";
   const d = describeCredential(choice.credential.jwt);
   const fits = choice.answers.length > 0;
+  const doubtful = fits && !checking && status.label !== "Valid";
   const facts = d.fields.filter((f) => f.key !== "name").slice(0, 3);
   return (
     <li
       data-testid={testIds.requests.presentCredential}
       data-fits={String(fits)}
+      data-status={status.label}
       className={`flex gap-3 rounded-lg border p-4 ${fits ? "border-slate-300 bg-white" : "border-slate-200 bg-slate-50 text-slate-500"}`}
     >
       <input
@@ -317,10 +378,19 @@ function ChoiceRow({
         aria-describedby={`${id}-why`}
       />
       <div className="min-w-0">
-        <label htmlFor={id} className={`font-medium ${fits ? "text-slate-900" : ""}`}>
-          {d.title}
-          <span className="font-normal"> · {choice.credential.issuerName}</span>
-        </label>
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <label htmlFor={id} className={`font-medium ${fits ? "text-slate-900" : ""}`}>
+            {d.title}
+            <span className="font-normal"> · {choice.credential.issuerName}</span>
+          </label>
+          {status.label === "Checking…" ? (
+            <span className="text-xs text-slate-600">{t.present.checkingStatus}</span>
+          ) : (
+            <Badge tone={status.tone} data-testid={testIds.requests.presentStatus}>
+              {t.status.labels[status.label]}
+            </Badge>
+          )}
+        </div>
         <p className="text-sm">
           {[d.holderName, ...facts.map((f) => `${f.label}: ${f.value}`)]
             .filter(Boolean)
@@ -333,6 +403,12 @@ function ChoiceRow({
         ) : null}
         <p id={`${id}-why`} className="mt-1 text-xs">
           {fits ? "Fits this request." : `Does not fit: ${choice.reasons.join(" ")}`}
+          {doubtful ? (
+            <span className="mt-1 block text-sm text-red-800">
+              {status.reason ? `${status.reason} ` : ""}
+              {t.present.notPreselected}
+            </span>
+          ) : null}
         </p>
       </div>
     </li>

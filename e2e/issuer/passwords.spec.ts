@@ -7,7 +7,8 @@ import { HOSPITAL, signInToConsole } from "../fixtures/demo";
  * Passwords in the console: a new staff member changes the temporary password (wrong current
  * password and a weak one refused on their fields), is locked out after five wrong passwords
  * (with when to retry), and the admin's reset hands out a one-time password, signs them out
- * and lifts the lock. The audit log shows each step.
+ * and lifts the lock; signed in with that one, the console allows nothing until they choose their
+ * own. The audit log shows each step.
  */
 
 const shot = (name: string) => path.join("test-results", "screenshots", `${name}.png`);
@@ -100,8 +101,36 @@ test("change password, lockout with a retry time, and an admin's reset", async (
   await expect(staff.getByTestId(testIds.issuer.signInError)).toContainText(
     "e-mail address or password is not right",
   );
+  // Signed in with the temporary password, the console shows only the change form, on any page,
+  // and its APIs refuse everything else.
+  await staff.goto("/issuer");
   await signInToConsole(staff, HOSPITAL, { email, password: reset });
   await expect(staff.getByTestId(testIds.issuer.signedInAs)).toBeVisible();
+  const required = staff.getByTestId(testIds.issuer.passwordChangeRequired);
+  await expect(required).toContainText("Choose your own password first");
+  await expect(staff.getByTestId(testIds.issuer.consoleNav)).toHaveCount(0);
+  await expect(staff.getByTestId(testIds.issuer.issueForm)).toHaveCount(0);
+  const refused = await staff.evaluate(async (slug) => {
+    const res = await fetch(`/api/v1/issuers/${slug}/credentials`);
+    return { status: res.status, body: (await res.json()) as { error: { code: string } } };
+  }, HOSPITAL);
+  expect(refused).toMatchObject({
+    status: 403,
+    body: { error: { code: "PASSWORD_CHANGE_REQUIRED" } },
+  });
+  await staff.goto("/issuer/staff");
+  await expect(required).toBeVisible();
+  await shotBoth(staff, "console-password-change-required");
+  const forced = staff.getByTestId(testIds.issuer.changePasswordForm);
+  const ownPassword = `night shift handover ${suffix}`;
+  await forced.getByLabel("Temporary password").fill(reset);
+  await forced.getByLabel("New password", { exact: true }).fill(ownPassword);
+  await forced.getByLabel("New password again").fill(ownPassword);
+  await staff.getByTestId(testIds.issuer.changePasswordSubmit).click();
+  await expect(required).toHaveCount(0);
+  await expect(staff.getByTestId(testIds.issuer.consoleNav)).toBeVisible();
+  await staff.goto("/issuer");
+  await expect(staff.getByTestId(testIds.issuer.issueForm)).toBeVisible();
 
   // The audit log names each step.
   await admin

@@ -40,20 +40,45 @@ async function createRequest(hospital: Page): Promise<string> {
   return link;
 }
 
-/** On the doctor's phone: open the request, check what it says, share the licence. */
-async function answer(doctor: Page, link: string, name: string, shotName: string) {
+/** On the doctor's phone: open the request and check what it says. */
+async function openRequest(doctor: Page, link: string) {
   await doctor.goto(link);
   const view = doctor.getByTestId(testIds.requests.presentView);
   await expect(view).toContainText("St Aurelia General Hospital asks you to show");
   await expect(view).toContainText("Licensed physician in Eastland, no conditions on practice");
   await expect(view).toContainText("Locum cover in the emergency department");
+}
+
+/**
+ * Share the licence. A valid one is pre-selected; one the wallet's own check finds revoked is
+ * marked so and left unselected, and the doctor has to pick it deliberately.
+ */
+async function answer(
+  doctor: Page,
+  link: string,
+  name: string,
+  shotName: string,
+  status: "Valid" | "Revoked" = "Valid",
+) {
+  await openRequest(doctor, link);
   const fitting = doctor
     .getByTestId(testIds.requests.presentCredential)
     .filter({ hasText: name })
     .and(doctor.locator('[data-fits="true"]'));
   await expect(fitting).toHaveCount(1);
-  await expect(fitting.getByRole("checkbox")).toBeChecked();
+  await expect(fitting.getByTestId(testIds.requests.presentStatus)).toHaveText(status, {
+    timeout: 20_000,
+  });
+  await expect(fitting).toHaveAttribute("data-status", status);
+  if (status === "Valid") {
+    await expect(fitting.getByRole("checkbox")).toBeChecked();
+  } else {
+    await expect(fitting.getByRole("checkbox")).not.toBeChecked();
+    await expect(fitting).toContainText("Not selected");
+    await expect(doctor.getByTestId(testIds.requests.presentShare)).toBeDisabled();
+  }
   await shot(doctor, shotName);
+  if (status !== "Valid") await fitting.getByRole("checkbox").check();
   await doctor.getByTestId(testIds.requests.presentShare).click();
   return doctor.getByTestId(testIds.requests.presentResult);
 }
@@ -130,7 +155,7 @@ test("a verifier's request is answered by the wallet: policy met, then not met o
   await hospital.getByTestId(testIds.requests.newRequest).click();
   const secondLink = await createRequest(hospital);
   expect(secondLink).not.toBe(firstLink);
-  const second = await answer(doctor, secondLink, name, "present-request-again-390");
+  const second = await answer(doctor, secondLink, name, "present-request-again-390", "Revoked");
   await expect(second).toContainText("not everything asked for is met");
   await shot(doctor, "present-shared-not-met-390");
 
@@ -143,4 +168,62 @@ test("a verifier's request is answered by the wallet: policy met, then not met o
   await shot(hospital, "request-not-met");
   await hospital.setViewportSize(PHONE);
   await shot(hospital, "request-not-met-390");
+});
+
+test("the doctor declines: the verifier's page, reloaded meanwhile, says so and stops waiting", async ({
+  browser,
+  request,
+}) => {
+  const name = `Dr Ilse Brandt ${Date.now() % 10_000}`;
+  const issued = await request.post(`/api/v1/issuers/${LICENSING}/credentials`, {
+    headers: { Authorization: `Bearer ${demoApiKey(LICENSING)}` },
+    data: {
+      type: "MedicalLicenseCredential",
+      subject: { name, licenseNumber: `EL-${Date.now() % 1e6}`, jurisdiction: "Eastland" },
+    },
+  });
+  expect(issued.status()).toBe(201);
+  const { claimUrl } = (await issued.json()) as { claimUrl: string };
+
+  const hospital = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  const doctor = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await doctor.goto(claimUrl);
+  await doctor.getByTestId(testIds.wallet.claimAccept).click();
+  await expect(doctor.getByTestId(testIds.wallet.claimResult)).toBeVisible();
+
+  await hospital.goto("/verify/request");
+  const link = await createRequest(hospital);
+
+  // A reload keeps watching the same request (sessionStorage), not a new builder.
+  await hospital.reload();
+  await expect(hospital.getByTestId(testIds.requests.waiting)).toBeVisible();
+  await expect(hospital.getByTestId(testIds.requests.link)).toHaveText(link);
+
+  await openRequest(doctor, link);
+  await doctor.getByTestId(testIds.requests.presentDecline).click();
+  const result = doctor.getByTestId(testIds.requests.presentResult);
+  await expect(result).toContainText("You declined");
+  await expect(result).toContainText("Nothing was shared with St Aurelia General Hospital");
+  await shot(doctor, "present-declined-390");
+
+  const declined = hospital.getByTestId(testIds.requests.declined);
+  await expect(declined).toContainText("The doctor declined to share", { timeout: 20_000 });
+  await expect(hospital.getByTestId(testIds.requests.waiting)).toHaveCount(0);
+  await expect(hospital.getByTestId(testIds.requests.countdown)).toHaveCount(0);
+  await shot(hospital, "request-declined");
+  await hospital.setViewportSize(PHONE);
+  await shot(hospital, "request-declined-390");
+  await hospital.setViewportSize(DESKTOP);
+
+  // The link is closed for the doctor too, and still after a reload of the verifier's page.
+  await doctor.goto(link);
+  await expect(doctor.getByTestId(testIds.requests.presentError)).toContainText("You declined");
+  await hospital.reload();
+  await expect(declined).toBeVisible();
+
+  // "New request" forgets it: a reload then shows the builder.
+  await hospital.getByTestId(testIds.requests.newRequest).click();
+  await expect(hospital.getByTestId(testIds.requests.builder)).toBeVisible();
+  await hospital.reload();
+  await expect(hospital.getByTestId(testIds.requests.builder)).toBeVisible();
 });

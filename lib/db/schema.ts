@@ -351,6 +351,8 @@ export const staff = pgTable(
     name: text("name").notNull(),
     role: text("role", { enum: ["admin", "staff"] }).notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** Set by an admin's reset (a temporary password): the console allows nothing but a change. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -517,6 +519,8 @@ export const verifierRequests = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     result: jsonb("result").$type<Record<string, unknown> | null>(),
+    /** Set with answeredAt when the doctor declined (OpenID4VP error response access_denied). */
+    declinedAt: timestamp("declined_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

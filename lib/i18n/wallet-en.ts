@@ -397,6 +397,15 @@ export const walletEn = {
       "The issuer could not be reached, so nothing was changed: your credentials are all still here. Connect to the internet and try again.",
     retry: "Try again",
   },
+  present: {
+    declinedTitle: "You declined",
+    declined: (verifier: string) =>
+      `Nothing was shared with ${verifier}. They have been told that you declined.`,
+    declineFailed: "Your answer could not be sent",
+    checkingStatus: "Checking the credential's status…",
+    notPreselected:
+      "Not selected: the verifier's check will find this credential not valid, or cannot confirm it. Share it only if you mean to.",
+  },
 };
 
 export type WalletMessages = typeof walletEn;

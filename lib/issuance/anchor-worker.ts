@@ -3,6 +3,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { statusChanges, statusListVersions, statusLists } from "@/lib/db/schema";
 import { statusListKey } from "@/lib/ledger/reader";
 import { AnchorRejectedError } from "@/lib/ledger/writer";
+import { sweepRetention } from "@/lib/retention/sweep-retention";
 import { anchorAuditHead, anchorDueAuditHeads } from "./audit-log";
 import { findIssuer, type Issuer } from "./authenticate-issuer";
 import { withListLock } from "./list-lock";
@@ -46,6 +47,8 @@ export type AnchorWorkerOptions = {
   retryBaseMs: number;
   retryMaxMs: number;
 };
+
+const RETENTION_INTERVAL_MS = 60_000;
 
 export const defaultAnchorWorkerOptions: AnchorWorkerOptions = {
   batchWindowMs: 500,
@@ -313,9 +316,21 @@ export function createAnchorWorker(
     waitForChange,
     start() {
       if (sweeper || stopped) return;
+      let retentionDue = 0;
       const sweepAll = () => {
         track(sweep());
         track(deliverDueNotifications(svc)); // webhook retries
+        // Expired shares and finished requests: a minute's delay is nothing against days.
+        if (Date.now() >= retentionDue) {
+          retentionDue = Date.now() + RETENTION_INTERVAL_MS;
+          track(
+            sweepRetention(svc, svc.retention).catch((err: unknown) => {
+              console.warn(
+                `[vitae] retention sweep failed: ${err instanceof Error ? err.message : "unknown"}`,
+              );
+            }),
+          );
+        }
       };
       sweepAll();
       sweeper = setInterval(sweepAll, opts.sweepIntervalMs);

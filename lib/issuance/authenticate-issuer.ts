@@ -21,7 +21,8 @@ export type Principal = {
  * Resolves a request to the issuer it acts for, from `Authorization: Bearer <api key>` (API
  * clients) or else the console's session cookie, and insists that this is the issuer named in
  * the route: one issuer's key or session never acts for another. `require: "admin"` admits only
- * an admin's session (staff and key management).
+ * an admin's session (staff and key management). A session signed in with an admin's temporary
+ * password does nothing here until the password is changed (POST /api/v1/session/password).
  */
 export async function authenticateRequest(
   svc: IssuanceServices,
@@ -43,6 +44,12 @@ export async function authenticateRequest(
     }
     const session = await findSession(svc, token);
     if (!session) throw new AppError("UNAUTHORIZED", "Your session has ended; sign in again.");
+    if (session.mustChangePassword) {
+      throw new AppError(
+        "PASSWORD_CHANGE_REQUIRED",
+        "You signed in with a temporary password. Choose your own password before you do anything else.",
+      );
+    }
     principal = {
       issuer: session.issuer,
       actor: { type: "staff", id: session.staff.id },

@@ -20,6 +20,7 @@ import { createChallengeStore, type ChallengeStore } from "./challenge-store";
 import { systemActor } from "./audit-log";
 import { findIssuer } from "./authenticate-issuer";
 import { createStaff } from "./staff-accounts";
+import { defaultRetentionSettings, type RetentionSettings } from "@/lib/retention/sweep-retention";
 import { createAnchorWorker, type AnchorWorker, type AnchorWorkerOptions } from "./anchor-worker";
 import { hashSecret } from "./hash-secret";
 import { demoIssuers } from "./demo-issuers";
@@ -52,6 +53,8 @@ export type IssuanceServices = {
     keyFor(slug: string): Hex;
   };
   statusLists: StatusListSettings;
+  /** How long expired shares and finished verifier requests are kept (see sweep-retention.ts). */
+  retention: RetentionSettings;
   webhooks: {
     /** Accept http webhooks on loopback (development and tests); production needs https. */
     allowLoopbackHttp: boolean;
@@ -93,6 +96,7 @@ export function createServices(opts: {
   issuerKeys?: Record<string, string>;
   fallbackKey?: string | undefined;
   statusLists?: Partial<StatusListSettings>;
+  retention?: Partial<RetentionSettings>;
   anchoring?: Partial<AnchorWorkerOptions>;
   allowLoopbackWebhooks?: boolean;
   registryAddress: Address;
@@ -132,6 +136,7 @@ export function createServices(opts: {
         }),
     },
     statusLists: { ...defaultStatusListSettings, ...opts.statusLists },
+    retention: { ...defaultRetentionSettings, ...opts.retention },
     webhooks: { allowLoopbackHttp: opts.allowLoopbackWebhooks ?? false },
     registry: {
       config: registryConfig,
@@ -241,6 +246,10 @@ export function getServices(): Promise<IssuanceServices> {
       issuerKeys: e.LEDGER_ISSUER_KEYS,
       fallbackKey: e.LEDGER_PRIVATE_KEY,
       statusLists: { ttlSeconds: e.STATUS_LIST_TTL_SECONDS, capacity: e.STATUS_LIST_CAPACITY },
+      retention: {
+        shareRowDays: e.SHARE_RETENTION_DAYS,
+        requestAnswerDays: e.REQUEST_RETENTION_DAYS,
+      },
       allowLoopbackWebhooks: e.NODE_ENV !== "production",
       anchoring: {
         batchWindowMs: e.ANCHOR_BATCH_WINDOW_MS,

@@ -199,7 +199,10 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(body.newPassword);
   return svc.db.transaction(async (tx) => {
-    await tx.update(staff).set({ passwordHash }).where(eq(staff.id, current.id));
+    await tx
+      .update(staff)
+      .set({ passwordHash, mustChangePassword: false })
+      .where(eq(staff.id, current.id));
     const ended = await tx
       .update(staffSessions)
       .set({ revokedAt: new Date() })
@@ -224,7 +227,7 @@ export async function changeOwnPassword(
 /**
  * An admin resets a staff member's password: a new temporary password (shown once to the admin,
  * never stored in clear or logged), every session of theirs ends and any sign-in lock on their
- * account is lifted. Admins change their own password with changeOwnPassword instead.
+ * account is lifted. It is temporary: signed in with it, they must change it before anything else. Admins change their own password with changeOwnPassword instead.
  */
 export async function resetStaffPassword(
   svc: IssuanceServices,
@@ -246,7 +249,7 @@ export async function resetStaffPassword(
     }
     const [updated] = await tx
       .update(staff)
-      .set({ passwordHash })
+      .set({ passwordHash, mustChangePassword: true })
       .where(eq(staff.id, current.id))
       .returning();
     const ended = await tx

@@ -36,6 +36,11 @@ export type StaffSession = {
   issuer: Issuer;
   staff: { id: string; name: string; email: string; role: "admin" | "staff" };
   expiresAt: Date;
+  /**
+   * Signed in with a temporary password an admin set: until it is changed, the console's APIs
+   * refuse everything but the change and signing out (see authenticate-issuer.ts).
+   */
+  mustChangePassword: boolean;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -89,7 +94,13 @@ export async function signIn(
       action: "session.signed-in",
     });
   });
-  return { token, expiresAt, issuer, staff: staffView(row) };
+  return {
+    token,
+    expiresAt,
+    issuer,
+    staff: staffView(row),
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
 function staffView(row: typeof staff.$inferSelect): StaffSession["staff"] {
@@ -116,7 +127,12 @@ export async function findSession(
       ),
     );
   if (!row) return null;
-  return { issuer: row.issuer, staff: staffView(row.staff), expiresAt: row.session.expiresAt };
+  return {
+    issuer: row.issuer,
+    staff: staffView(row.staff),
+    expiresAt: row.session.expiresAt,
+    mustChangePassword: row.staff.mustChangePassword,
+  };
 }
 
 export async function signOut(svc: IssuanceServices, token: string): Promise<void> {

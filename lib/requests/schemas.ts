@@ -49,3 +49,22 @@ export const requestResponseBodySchema = z.object({
   state: z.string().max(256).optional(),
 });
 export type RequestResponseBody = z.infer<typeof requestResponseBodySchema>;
+
+/**
+ * OpenID4VP error response (§8.5), posted to `response_uri` when the doctor declines: no
+ * vp_token, `error=access_denied`. Other error codes are wallet failures a verifier cannot act on,
+ * so they are refused and leave the request open.
+ */
+export const requestErrorResponseBodySchema = z.object({
+  error: z.literal("access_denied", {
+    error: "error must be access_denied (the doctor declined)",
+  }),
+  error_description: z.string().max(500).optional(),
+  state: z.string().max(256).optional(),
+  vp_token: z.undefined({ error: "a refusal (error) carries no vp_token" }).optional(),
+});
+export type RequestErrorResponseBody = z.infer<typeof requestErrorResponseBodySchema>;
+
+/** A post to `response_uri` carrying `error` is a refusal; anything else is read as an answer. */
+export const isErrorResponse = (raw: unknown): boolean =>
+  typeof raw === "object" && raw !== null && "error" in raw;

@@ -7,6 +7,7 @@ import { requestDcql } from "@/lib/credentials/policy/request-dcql";
 import {
   requestPolicySchema,
   type CreatedRequest,
+  type DeclineReceipt,
   type PublicRequest,
   type RequestAnswer,
   type RequestState,
@@ -30,6 +31,11 @@ import { REQUEST_TTL_SECONDS, type CreateRequestBody, type RequestResponseBody }
  * A request is answered once: the nonce is consumed by a conditional UPDATE of the row (unanswered,
  * unexpired), and only after the holder's signature over it is confirmed, so a forged or
  * unsigned post does not burn the doctor's request; it is refused and the request stays open.
+ *
+ * The doctor may decline instead (OpenID4VP error response, `error=access_denied`). A refusal
+ * closes the request under the same once-only rule, by the same conditional UPDATE; it carries no
+ * signature (OpenID4VP error responses have none), so it says nothing about the doctor and the
+ * verifier page only reports it.
  */
 
 type Row = typeof verifierRequests.$inferSelect;
@@ -38,6 +44,7 @@ type Clock = { now?: () => Date };
 const random = (bytes: number) => randomBytes(bytes).toString("base64url");
 
 function stateOf(row: Row, now: Date): RequestState {
+  if (row.declinedAt) return "declined";
   if (row.result) return "answered";
   if (row.answeredAt) return "verifying";
   return row.expiresAt.getTime() <= now.getTime() ? "expired" : "pending";
@@ -126,6 +133,9 @@ export async function readVerifierRequest(
 
 function refuseClosed(row: Row, now: Date): void {
   const state = stateOf(row, now);
+  if (state === "declined") {
+    throw new AppError("REQUEST_ANSWERED", "This request has already been declined.");
+  }
   if (state === "answered" || state === "verifying") {
     throw new AppError("REQUEST_ANSWERED", "This request has already been answered.");
   }
@@ -213,4 +223,32 @@ export async function answerVerifierRequest(
   };
   await svc.db.update(verifierRequests).set({ result: answer }).where(eq(verifierRequests.id, id));
   return { state: "answered", verified: result.verified, outcome: evaluation.outcome };
+}
+
+/** The doctor declined: close the request once, as an answer would, with nothing shared. */
+export async function declineVerifierRequest(
+  svc: IssuanceServices,
+  id: string,
+  { now = () => new Date() }: Clock = {},
+): Promise<DeclineReceipt> {
+  const row = await findRow(svc, id);
+  refuseClosed(row, now());
+  const at = now();
+  const closed = await svc.db
+    .update(verifierRequests)
+    .set({ answeredAt: at, declinedAt: at })
+    .where(
+      and(
+        eq(verifierRequests.id, id),
+        isNull(verifierRequests.answeredAt),
+        gt(verifierRequests.expiresAt, at),
+      ),
+    )
+    .returning({ id: verifierRequests.id });
+  // Lost a race with an answer (or the clock ran out meanwhile): say which.
+  if (closed.length !== 1) {
+    refuseClosed(await findRow(svc, id), now());
+    throw new AppError("REQUEST_ANSWERED", "This request has already been answered.");
+  }
+  return { state: "declined" };
 }

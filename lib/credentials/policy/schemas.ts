@@ -99,8 +99,17 @@ export const policyEvaluationSchema = z.object({
 });
 export type PolicyEvaluation = z.infer<typeof policyEvaluationSchema>;
 
-/** A request's lifecycle as anyone sees it; "verifying" is the moment between nonce and stored result. */
-export const requestStateSchema = z.enum(["pending", "verifying", "answered", "expired"]);
+/**
+ * A request's lifecycle as anyone sees it; "verifying" is the moment between nonce and stored
+ * result; "declined" is the doctor's refusal (an OpenID4VP error response), as final as an answer.
+ */
+export const requestStateSchema = z.enum([
+  "pending",
+  "verifying",
+  "answered",
+  "declined",
+  "expired",
+]);
 export type RequestState = z.infer<typeof requestStateSchema>;
 
 /**
@@ -170,3 +179,7 @@ export const responseReceiptSchema = z.object({
   outcome: z.enum(["met", "not_met", "unknown"]),
 });
 export type ResponseReceipt = z.infer<typeof responseReceiptSchema>;
+
+/** The answer the wallet gets back when it posted a refusal (error=access_denied). */
+export const declineReceiptSchema = z.object({ state: z.literal("declined") });
+export type DeclineReceipt = z.infer<typeof declineReceiptSchema>;

@@ -1,17 +1,17 @@
 "use client";
 
-import { useState } from "react";
 import { RequestBuilder } from "@/components/requests/request-builder";
 import { RequestTracker } from "@/components/requests/request-tracker";
+import { useSavedRequest } from "@/components/requests/saved-request";
 import { PageHeader } from "@/components/ui/page-header";
-import type { CreatedRequest } from "@/lib/credentials/policy/schemas";
 
 /**
  * Build a request from presets, show it to the doctor as a QR code or link, and wait for the
- * verified answer. The read secret stays in this page's memory: closing the tab ends the watch.
+ * verified answer. The request and its read secret are kept in this tab's sessionStorage, so a
+ * reload resumes watching; "New request" forgets them, and closing the tab ends the watch.
  */
 export function RequestPageClient() {
-  const [created, setCreated] = useState<CreatedRequest | null>(null);
+  const [created, setCreated] = useSavedRequest();
   return (
     <>
       <PageHeader

@@ -3,11 +3,18 @@
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { PresentRequestView } from "@/components/wallet/present-request-view";
+import type { PublicLedgerConfig } from "@/lib/env";
 import { testIds } from "@/lib/test-ids";
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
-export function PresentPageClient({ requestId }: { requestId: string | null }) {
+export function PresentPageClient({
+  requestId,
+  ledgerConfig,
+}: {
+  requestId: string | null;
+  ledgerConfig: PublicLedgerConfig;
+}) {
   return (
     <div className="grid max-w-3xl gap-6">
       <PageHeader
@@ -15,7 +22,7 @@ export function PresentPageClient({ requestId }: { requestId: string | null }) {
         description="Someone asks you to prove something with your credentials. You decide what to share, if anything."
       />
       {requestId !== null && REQUEST_ID.test(requestId) ? (
-        <PresentRequestView key={requestId} requestId={requestId} />
+        <PresentRequestView key={requestId} requestId={requestId} ledgerConfig={ledgerConfig} />
       ) : (
         <Alert
           tone="error"

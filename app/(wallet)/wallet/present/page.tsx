@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicLedgerConfig } from "@/lib/env";
 import { PresentPageClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Answer a request", robots: { index: false } };
@@ -9,5 +10,10 @@ export default async function PresentPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { request } = await searchParams;
-  return <PresentPageClient requestId={typeof request === "string" ? request : null} />;
+  return (
+    <PresentPageClient
+      requestId={typeof request === "string" ? request : null}
+      ledgerConfig={publicLedgerConfig()}
+    />
+  );
 }

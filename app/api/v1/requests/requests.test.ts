@@ -216,6 +216,87 @@ describe("/api/v1/requests", () => {
     );
   });
 
+  it("a doctor declines once (error=access_denied); nothing is stored and no answer follows", async () => {
+    const wallet = await generateHolderKey();
+    const { jwt } = await claimedLicence(wallet);
+    const created = await create();
+    const declined = await send(postResponse, {
+      id: created.request.id,
+      body: { error: "access_denied", error_description: "Dr Haddad said no" },
+    });
+    expect(declined.status).toBe(200);
+    expect(declined.json).toEqual({ state: "declined" });
+
+    const seen = await status(created);
+    expect(seen.state).toBe("declined");
+    expect(seen.answer).toBeNull();
+    expect((await send(getRequest, { id: created.request.id })).json.state).toBe("declined");
+    const [row] = await svc.db
+      .select()
+      .from(verifierRequests)
+      .where(eq(verifierRequests.id, created.request.id));
+    expect(row!.declinedAt).toBeInstanceOf(Date);
+    expect(JSON.stringify(row)).not.toContain("Dr Haddad");
+
+    // once only: a second refusal, or an answer after it, is refused
+    const twice = await send(postResponse, {
+      id: created.request.id,
+      form: true,
+      body: "error=access_denied",
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.json.error?.code).toBe("REQUEST_ANSWERED");
+    const { res } = await answer(wallet, created, [jwt]);
+    expect(res.status).toBe(409);
+    expect(res.json.error?.code).toBe("REQUEST_ANSWERED");
+    expect((await status(created)).state).toBe("declined");
+  });
+
+  it("a refusal after an answer, or after expiry, follows the answer's rules", async () => {
+    const wallet = await generateHolderKey();
+    const { jwt } = await claimedLicence(wallet);
+    const answered = await create();
+    expect((await answer(wallet, answered, [jwt])).res.status).toBe(200);
+    const late = await send(postResponse, {
+      id: answered.request.id,
+      form: true,
+      body: "error=access_denied&state=x",
+    });
+    expect(late.status).toBe(409);
+    expect(late.json.error?.code).toBe("REQUEST_ANSWERED");
+    expect((await status(answered)).state).toBe("answered");
+
+    const expired = await create({ ...policy, ttlSeconds: 60 });
+    await svc.db
+      .update(verifierRequests)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(verifierRequests.id, expired.request.id));
+    const tooLate = await send(postResponse, {
+      id: expired.request.id,
+      body: { error: "access_denied" },
+    });
+    expect(tooLate.status).toBe(410);
+    expect(tooLate.json.error?.code).toBe("REQUEST_EXPIRED");
+  });
+
+  it("a malformed refusal gets a reason and leaves the request open", async () => {
+    const created = await create();
+    const otherError = await send(postResponse, {
+      id: created.request.id,
+      body: { error: "server_error" },
+    });
+    expect(otherError.status).toBe(400);
+    expect(otherError.json.error?.code).toBe("VALIDATION_FAILED");
+    const both = await send(postResponse, {
+      id: created.request.id,
+      form: true,
+      body: "error=access_denied&vp_token=a.b.c",
+    });
+    expect(both.status).toBe(400);
+    expect(both.json.error?.code).toBe("VALIDATION_FAILED");
+    expect((await status(created)).state).toBe("pending");
+  });
+
   it("an expired request is refused with REQUEST_EXPIRED", async () => {
     const wallet = await generateHolderKey();
     const { jwt } = await claimedLicence(wallet);

@@ -20,6 +20,7 @@ function view(session: StaffSession) {
     issuer: { slug: session.issuer.slug, name: session.issuer.name, did: session.issuer.did },
     staff: session.staff,
     expiresAt: session.expiresAt.toISOString(),
+    mustChangePassword: session.mustChangePassword,
   };
 }
 

@@ -1,10 +1,16 @@
-// POST /api/v1/requests/[id]/response — the wallet's answer (OpenID4VP direct_post: vp_token), verified once
+// POST /api/v1/requests/[id]/response — the wallet's answer (OpenID4VP direct_post: vp_token) or refusal (error=access_denied), once
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { handle, parseInput, parseJsonBody } from "@/lib/http";
 import { getServices } from "@/lib/issuance/services";
-import { requestIdSchema, requestResponseBodySchema } from "@/lib/requests/schemas";
-import { answerVerifierRequest } from "@/lib/requests/verifier-requests";
+import { z } from "zod";
+import {
+  isErrorResponse,
+  requestErrorResponseBodySchema,
+  requestIdSchema,
+  requestResponseBodySchema,
+} from "@/lib/requests/schemas";
+import { answerVerifierRequest, declineVerifierRequest } from "@/lib/requests/verifier-requests";
 
 const MAX_FORM_BYTES = 256 * 1024;
 
@@ -27,6 +33,15 @@ async function readForm(req: Request): Promise<unknown> {
       throw new AppError("BAD_REQUEST", "vp_token is not valid JSON.");
     }
   }
+  const error = form.get("error");
+  if (error !== null) {
+    return {
+      error,
+      error_description: form.get("error_description") ?? undefined,
+      state: form.get("state") ?? undefined,
+      vp_token: vpToken,
+    };
+  }
   return { vp_token: vpToken, state: form.get("state") ?? undefined };
 }
 
@@ -35,9 +50,14 @@ export const POST = handle(async (req, ctx: { params: Promise<{ id: string }> })
   const form = (req.headers.get("content-type") ?? "").startsWith(
     "application/x-www-form-urlencoded",
   );
-  const body = form
-    ? parseInput(requestResponseBodySchema, await readForm(req), "The response is not valid.")
-    : await parseJsonBody(req, requestResponseBodySchema);
+  const raw = form ? await readForm(req) : await parseJsonBody(req, z.unknown());
+  if (isErrorResponse(raw)) {
+    // Checked, not kept: the refusal's description is free text from the wallet.
+    parseInput(requestErrorResponseBodySchema, raw, "The refusal is not valid.");
+    const receipt = await declineVerifierRequest(await getServices(), id);
+    return NextResponse.json(receipt, { headers: { "Cache-Control": "no-store" } });
+  }
+  const body = parseInput(requestResponseBodySchema, raw, "The response is not valid.");
   const receipt = await answerVerifierRequest(await getServices(), id, body);
   return NextResponse.json(receipt, { headers: { "Cache-Control": "no-store" } });
 });
