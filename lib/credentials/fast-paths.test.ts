@@ -8,7 +8,7 @@ import {
   decodeBase64urlToBinary,
   encodeBase64url,
 } from "./base64url";
-import { decodeJwt, signingBytes } from "./decode-jwt";
+import { clearHeaderCache, decodeJwt, signingBytes } from "./decode-jwt";
 import { parseJson } from "./parse-json";
 import { verifyJws } from "./verify-jws";
 
@@ -196,5 +196,63 @@ describe("verifyJws with a document that is not frozen", () => {
       ok: false,
       code: "SIGNATURE_INVALID",
     });
+  });
+});
+
+describe("decodeJwt's header cache", () => {
+  const enc = (value: unknown) => encodeBase64url(new TextEncoder().encode(JSON.stringify(value)));
+  const body = enc({ iss: "did:web:issuer.test", n: 1 });
+  const sig = encodeBase64url(new Uint8Array(64));
+  const jwtWith = (header: string) => `${header}.${body}.${sig}`;
+
+  it("serves a header only to the exact same header text", () => {
+    clearHeaderCache();
+    const a = enc({ alg: "EdDSA", typ: "JWT", kid: "did:web:issuer.test#key-1" });
+    const b = enc({ alg: "EdDSA", typ: "JWT", kid: "did:web:issuer.test#key-2" });
+    const first = decodeJwt(jwtWith(a));
+    const again = decodeJwt(jwtWith(a));
+    const other = decodeJwt(jwtWith(b));
+    if (!first.ok || !again.ok || !other.ok) throw new Error("did not decode");
+    expect(again.header).toBe(first.header);
+    expect(other.header).not.toBe(first.header);
+    expect(other.header.kid).toBe("did:web:issuer.test#key-2");
+    // the same JSON spelled differently is another header text, decoded on its own
+    const spaced = encodeBase64url(
+      new TextEncoder().encode('{"alg": "ES256", "typ":"JWT","kid":"did:web:issuer.test#key-1"}'),
+    );
+    const es = decodeJwt(jwtWith(spaced));
+    expect(es.ok && es.header.alg).toBe("ES256");
+  });
+
+  it("never serves a cached header to a text that is refused, and refuses it every time", () => {
+    clearHeaderCache();
+    const good = enc({ alg: "EdDSA", kid: "k" });
+    expect(decodeJwt(jwtWith(good)).ok).toBe(true);
+    // one more character: not canonical base64url any more, whatever the cache holds
+    for (let round = 0; round < 2; round++) {
+      expect(decodeJwt(jwtWith(`${good}A`))).toMatchObject({ ok: false });
+      expect(decodeJwt(jwtWith(`${good}=`))).toMatchObject({
+        ok: false,
+        code: "NON_CANONICAL_BASE64URL",
+      });
+      const crit = enc({ alg: "EdDSA", kid: "k", crit: ["b64"] });
+      expect(decodeJwt(jwtWith(crit))).toMatchObject({ ok: false, code: "MALFORMED_JWT" });
+      const none = enc({ alg: "none" });
+      expect(decodeJwt(jwtWith(none))).toMatchObject({ ok: true, header: { alg: "none" } });
+    }
+  });
+
+  it("hands out frozen headers, so one JWT cannot change another's", () => {
+    clearHeaderCache();
+    const h = enc({ alg: "EdDSA", kid: "k", jwk: { kty: "OKP", x: "abc" } });
+    const first = decodeJwt(jwtWith(h));
+    const second = decodeJwt(jwtWith(h));
+    if (!first.ok || !second.ok) throw new Error("did not decode");
+    expect(Object.isFrozen(second.header)).toBe(true);
+    expect(Object.isFrozen(second.header.jwk)).toBe(true);
+    expect(() => {
+      (first.header as { alg: string }).alg = "none";
+    }).toThrow(TypeError);
+    expect(second.header.alg).toBe("EdDSA");
   });
 });
