@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bitstringStatusListEntrySchema } from "@/lib/credentials/schemas";
+import { bitstringStatusListEntrySchema, credentialClaimSchema } from "@/lib/credentials/schemas";
 import { parseStatusEntry } from "@/lib/status/check-status";
 import { fixtures, happyDeps, ISSUER_DID } from "./__fixtures__/harness";
 import {
@@ -8,6 +8,7 @@ import {
   decodeBase64urlToBinary,
   encodeBase64url,
 } from "./base64url";
+import { parseCredentialClaim } from "./decode-credential";
 import { clearHeaderCache, decodeJwt, signingBytes } from "./decode-jwt";
 import { parseJson } from "./parse-json";
 import { verifyJws } from "./verify-jws";
@@ -254,5 +255,90 @@ describe("decodeJwt's header cache", () => {
       (first.header as { alg: string }).alg = "none";
     }).toThrow(TypeError);
     expect(second.header.alg).toBe("EdDSA");
+  });
+});
+
+describe("parseCredentialClaim", () => {
+  const good = {
+    "@context": ["https://www.w3.org/2018/credentials/v1", "https://vitae.example/ctx/v1"],
+    type: ["VerifiableCredential", "MedicalLicenseCredential"],
+    id: "urn:uuid:1",
+    issuer: { id: "did:web:issuer.test", name: "Issuer", logo: "dropped" },
+    credentialSubject: { id: "did:key:z6Mk", name: "Dr A", nested: { deep: [1, 2] } },
+    credentialStatus: {
+      id: "https://issuer.test/list#7",
+      type: "BitstringStatusListEntry",
+      statusListIndex: "7",
+    },
+    issuanceDate: "2026-01-01T00:00:00Z",
+    expirationDate: "2027-01-01T00:00:00Z",
+    validFrom: "2026-01-01T00:00:00Z",
+    validUntil: "2027-01-01T00:00:00Z",
+    previous: "urn:uuid:0",
+    evidence: [{ dropped: true }],
+  };
+  const variants: unknown[] = [
+    good,
+    JSON.parse(JSON.stringify(good)),
+    { ...good, issuer: "did:web:issuer.test" },
+    { ...good, issuer: undefined },
+    { ...good, issuer: { id: "did:web:issuer.test" } },
+    { ...good, issuer: { name: "no id" } },
+    { ...good, issuer: { id: 7 } },
+    { ...good, issuer: { id: "did:web:x", name: 7 } },
+    { ...good, issuer: ["did:web:x"] },
+    { ...good, issuer: null },
+    { ...good, credentialStatus: undefined },
+    { ...good, credentialStatus: [good.credentialStatus, { type: "Other" }] },
+    { ...good, credentialStatus: [] },
+    { ...good, credentialStatus: [good.credentialStatus, "text"] },
+    { ...good, credentialStatus: "text" },
+    { ...good, credentialStatus: null },
+    { ...good, "@context": [] },
+    { ...good, "@context": "https://www.w3.org/2018/credentials/v1" },
+    { ...good, "@context": ["https://www.w3.org/2018/credentials/v1", { "@vocab": "x" }] },
+    { ...good, type: [] },
+    { ...good, type: "VerifiableCredential" },
+    { ...good, type: ["VerifiableCredential", 1] },
+    { ...good, credentialSubject: undefined },
+    { ...good, credentialSubject: [] },
+    { ...good, credentialSubject: "did:key:z6Mk" },
+    { ...good, credentialSubject: null },
+    { ...good, id: 7 },
+    { ...good, issuanceDate: 1 },
+    { ...good, expirationDate: null },
+    { ...good, validFrom: {} },
+    { ...good, validUntil: [] },
+    { ...good, previous: false },
+    JSON.parse('{"@context":["a"],"type":["b"],"credentialSubject":{"__proto__":{"x":1}}}'),
+    JSON.parse('{"@context":["a"],"type":["b"],"credentialSubject":{},"__proto__":{"x":1}}'),
+    { "@context": ["a"], type: ["b"], credentialSubject: {} },
+    undefined,
+    null,
+    "vc",
+    [good],
+  ];
+
+  it("accepts, outputs and refuses exactly what the schema does", () => {
+    for (const vc of variants) {
+      const fast = parseCredentialClaim(vc);
+      const schema = credentialClaimSchema.safeParse(vc);
+      const label = JSON.stringify(vc) ?? String(vc);
+      expect(fast.success, label).toBe(schema.success);
+      if (fast.success && schema.success) expect(fast.data, label).toEqual(schema.data);
+      if (!fast.success && !schema.success)
+        expect(fast.error.issues[0]?.message, label).toBe(schema.error.issues[0]?.message);
+    }
+  });
+
+  it("copies what it hands out: the output shares no list or record with the input", () => {
+    const input = JSON.parse(JSON.stringify(good)) as typeof good;
+    const fast = parseCredentialClaim(input);
+    if (!fast.success) throw new Error("refused");
+    expect(fast.data.type).not.toBe(input.type);
+    expect(fast.data.credentialSubject).not.toBe(input.credentialSubject);
+    expect(fast.data.credentialStatus).not.toBe(input.credentialStatus);
+    expect(fast.data).not.toHaveProperty("evidence");
+    expect(fast.data.issuer).toEqual({ id: "did:web:issuer.test", name: "Issuer" });
   });
 });
