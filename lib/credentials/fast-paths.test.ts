@@ -177,6 +177,30 @@ describe("signingBytes", () => {
   });
 });
 
+describe("verifyJws's signature scratch space", () => {
+  it("gives each JWT of a concurrent batch its own answer, a bad signature among good ones too", async () => {
+    const { deps } = await happyDeps();
+    const resolution = await deps.resolveDid(ISSUER_DID);
+    if (!resolution.ok) throw new Error(resolution.message);
+    const good = decodeJwt(fixtures.jwts.credential);
+    if (!good.ok) throw new Error(good.message);
+    const bad = { ...good, signature: good.signature.map((b, i) => (i === 5 ? b ^ 1 : b)) };
+    const batch = [good, bad, good, bad, good];
+    const results = await Promise.all(
+      batch.map((jws) =>
+        verifyJws(jws, {
+          kid: String(jws.header.kid),
+          document: resolution.document,
+          purpose: "assertionMethod",
+        }),
+      ),
+    );
+    expect(results.map((r) => r.ok)).toEqual([true, false, true, false, true]);
+    // the caller's bytes are left as they were
+    expect(bad.signature[5]).toBe(good.signature[5]! ^ 1);
+  });
+});
+
 describe("verifyJws with a document that is not frozen", () => {
   it("uses the document as it is at each call (nothing kept across a change)", async () => {
     const decoded = decodeJwt(fixtures.jwts.credential);
