@@ -35,6 +35,10 @@ export const claimLinkReason =
 
 /** Like `extractCredential`, with the reason a compact code could not be read. */
 export function extractCredentialWithReason(text: string): ExtractedCredential {
+  // The common case first: a bare JWT (a roster row, a pasted token). Its alphabet has no `/`
+  // and no `:`, so it can be neither a claim link nor a compact code: one scan settles it.
+  const trimmed = text.trim();
+  if (wholeJwt.test(trimmed)) return { jwt: trimmed };
   if (claimLink.test(text) && !embeddedJwt.test(text))
     return { jwt: null, reason: claimLinkReason };
   const compactAt = text.search(/VITAE1:/i);

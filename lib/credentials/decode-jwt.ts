@@ -88,6 +88,58 @@ function decodeJsonSegment(
   return { ok: true, value: parsed.value };
 }
 
+/**
+ * Headers already decoded, by their exact base64url text. A roster's 10,000 credentials come from
+ * a handful of issuers, each writing the same header (`alg`, `typ`, `kid`) on every credential, so
+ * the same header text is decoded and checked once. Only headers that passed every check are kept
+ * (a refused header is decoded again, and refused with its own reason, every time); the key is the
+ * whole segment, so a header that differs in a single character is a miss. Kept headers are deeply
+ * frozen, because every JWT with that header shares the object.
+ */
+const MAX_CACHED_HEADERS = 64;
+const MAX_CACHED_HEADER_LENGTH = 1024;
+const headerCache = new Map<string, Record<string, unknown>>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
+function headerOf(
+  segment: string,
+):
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; code: VerificationCode; message: string } {
+  const cached = headerCache.get(segment);
+  if (cached) return { ok: true, value: cached };
+  const header = decodeJsonSegment(segment, "header");
+  if (!header.ok) return header;
+  // RFC 7515 §4.1.11: a recipient that does not understand a critical extension must reject.
+  if ("crit" in header.value) {
+    return {
+      ok: false,
+      code: "MALFORMED_JWT",
+      message: "The JWT uses critical header extensions (`crit`) Vitae does not support.",
+    };
+  }
+  if (segment.length <= MAX_CACHED_HEADER_LENGTH) {
+    if (headerCache.size >= MAX_CACHED_HEADERS) {
+      const oldest = headerCache.keys().next().value;
+      if (oldest !== undefined) headerCache.delete(oldest);
+    }
+    headerCache.set(segment, deepFreeze(header.value));
+  }
+  return header;
+}
+
+/** For tests: forget every cached header. */
+export function clearHeaderCache(): void {
+  headerCache.clear();
+}
+
 function asciiPrefix(text: string, length: number): Uint8Array {
   const bytes = new Uint8Array(length);
   ascii.encodeInto(text, bytes);
@@ -110,15 +162,8 @@ export function decodeJwt(jwt: string, maxBytes: number = MAX_JWT_BYTES): Decode
   const [h, p, s] = parts as [string, string, string];
   if (h === "" || p === "") return fail("MALFORMED_JWT", "The JWT header or payload is empty.");
 
-  const header = decodeJsonSegment(h, "header");
+  const header = headerOf(h);
   if (!header.ok) return header;
-  // RFC 7515 §4.1.11: a recipient that does not understand a critical extension must reject.
-  if ("crit" in header.value) {
-    return fail(
-      "MALFORMED_JWT",
-      "The JWT uses critical header extensions (`crit`) Vitae does not support.",
-    );
-  }
   const payload = decodeJsonSegment(p, "payload");
   if (!payload.ok) return payload;
   const signature = decodeSegment(s, "signature");

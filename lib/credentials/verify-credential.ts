@@ -3,6 +3,7 @@ import { checkStatus, type FetchedList } from "@/lib/status/check-status";
 import { evaluateTrust } from "@/lib/trust/evaluate-trust";
 import type { TrustSnapshot } from "@/lib/trust/schemas";
 import { decodeCredential } from "./decode-credential";
+import { isoString } from "./iso-string";
 import type { ResolveDid } from "./resolve-did";
 import type { DecodedCredential } from "./schemas";
 import {
@@ -89,8 +90,8 @@ async function checkSignature(
 function checkValidity(credential: DecodedCredential, now: Date, skewSeconds: number): Check {
   const { validFrom, validUntil } = credential;
   const details = {
-    validFrom: validFrom?.toISOString() ?? null,
-    validUntil: validUntil?.toISOString() ?? null,
+    validFrom: validFrom ? isoString(validFrom) : null,
+    validUntil: validUntil ? isoString(validUntil) : null,
   };
   const skewMs = skewSeconds * 1000;
   if (validFrom && now.getTime() < validFrom.getTime() - skewMs) {

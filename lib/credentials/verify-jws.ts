@@ -63,8 +63,27 @@ function isAllowed(alg: unknown, algorithms: readonly JwsAlgorithm[]): alg is Jw
   return typeof alg === "string" && (algorithms as readonly string[]).includes(alg);
 }
 
+const ED25519_KEY: KeyAlgorithm = { name: "Ed25519" };
+const P256_KEY: KeyAlgorithm = { name: "ECDSA", namedCurve: "P-256" };
+const ED25519_VERIFY = { name: "Ed25519" };
+const ES256_VERIFY = { name: "ECDSA", hash: "SHA-256" };
+
 function keyAlgorithmFor(alg: JwsAlgorithm): KeyAlgorithm {
-  return alg === "ES256" ? { name: "ECDSA", namedCurve: "P-256" } : { name: "Ed25519" };
+  return alg === "ES256" ? P256_KEY : ED25519_KEY;
+}
+
+/**
+ * Off-heap scratch space for the 64 signature bytes handed to WebCrypto. A 64-byte typed array
+ * lives on V8's heap, and handing one to WebCrypto makes V8 give it an ArrayBuffer of its own (an
+ * allocation per credential); copying it here costs a 64-byte copy instead. Sound for the same
+ * reason as `signingBytes`: verify() takes a copy of its `signature` argument before it returns
+ * (WebCrypto §14.3.4 step 3; fast-paths.test.ts checks it in this runtime).
+ */
+const signatureScratch = new Uint8Array(new ArrayBuffer(256), 0, 64);
+
+function signatureBytes(signature: Uint8Array): Uint8Array<ArrayBuffer> {
+  signatureScratch.set(signature);
+  return signatureScratch;
 }
 
 function fits(alg: JwsAlgorithm, jwk: PublicJwk): boolean {
@@ -161,15 +180,6 @@ function importJwk(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<CryptoKey> 
   return imported;
 }
 
-/**
- * WebCrypto takes views of plain ArrayBuffers, which is what decodeJwt makes. Not checked here:
- * reading `.buffer` of a small typed array makes V8 move it off its heap, a cost per credential;
- * a view of a SharedArrayBuffer would be refused by WebCrypto and counted as not matching.
- */
-function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes as Uint8Array<ArrayBuffer>;
-}
-
 async function verifyWith(
   method: VerificationMethod,
   alg: JwsAlgorithm,
@@ -225,11 +235,19 @@ async function verifyWith(
       message: `The key ${method.id} is not a valid ${jwk.crv} key.`,
     };
   }
-  const params = alg === "ES256" ? { name: "ECDSA", hash: "SHA-256" } : { name: "Ed25519" };
-  const valid = await globalThis.crypto.subtle
-    // signingBytes() may lend scratch space: it must go straight into verify(), which copies it.
-    .verify(params, key, ownBuffer(jws.signature), signingBytes(jws))
-    .catch(() => false);
+  const params = alg === "ES256" ? ES256_VERIFY : ED25519_VERIFY;
+  let valid: boolean;
+  try {
+    // Both byte arguments may be scratch space: they go straight into verify(), which copies them.
+    valid = await globalThis.crypto.subtle.verify(
+      params,
+      key,
+      signatureBytes(jws.signature),
+      signingBytes(jws),
+    );
+  } catch {
+    valid = false;
+  }
   return valid
     ? { ok: true, method, alg }
     : {

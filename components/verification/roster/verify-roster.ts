@@ -1,4 +1,5 @@
 import { credentialTitle } from "@/lib/credentials/describe-credential";
+import { isoString } from "@/lib/credentials/iso-string";
 import type { DecodedCredential } from "@/lib/credentials/schemas";
 import type { Check, VerificationResult } from "@/lib/credentials/verification";
 import { verifyCredential, type VerifyCredentialDeps } from "@/lib/credentials/verify-credential";
@@ -64,7 +65,7 @@ function describe(result: VerificationResult<DecodedCredential>): Described {
     issuerName: typeof issuerName === "string" ? issuerName : "",
     issuerDid: credential.issuer,
     credentialId: credential.id ?? "",
-    validUntil: credential.validUntil ? credential.validUntil.toISOString().slice(0, 10) : "",
+    validUntil: credential.validUntil ? isoString(credential.validUntil).slice(0, 10) : "",
   };
 }
 

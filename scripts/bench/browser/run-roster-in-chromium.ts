@@ -5,6 +5,7 @@
  * are; every other request the worker makes (DID documents, status lists, JSON-RPC relayed to
  * anvil) is answered by `handle`, the bench's own little issuer origin.
  */
+import { writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -31,7 +32,8 @@ async function bundle(entry: string, format: "esm" | "iife" = "esm"): Promise<st
     format,
     platform: "browser",
     target: "es2022",
-    minify: true,
+    // BENCH_CPU_PROFILE: readable names in the recorded profile.
+    minify: !process.env.BENCH_CPU_PROFILE,
     tsconfig: root("../../../tsconfig.json"),
     write: false,
     logLevel: "silent",
@@ -51,9 +53,10 @@ export type Responder = (
 
 /** Starts the origin; `handle` answers everything but the page and its scripts. */
 export async function startBenchOrigin(port: number, handle: Responder) {
-  const [page, worker] = await Promise.all([
+  const [page, worker, profile] = await Promise.all([
     bundle(root("./roster-page.entry.ts")),
     bundle(root("../../../components/verification/roster/roster-worker.ts")),
+    process.env.BENCH_CPU_PROFILE ? bundle(root("./roster-profile.entry.ts")) : "",
   ]);
   const statics: Record<string, { type: string; body: string }> = {
     "/__roster-bench": {
@@ -65,6 +68,7 @@ export async function startBenchOrigin(port: number, handle: Responder) {
     },
     "/__roster-page.mjs": { type: "text/javascript", body: page },
     "/__roster-worker.mjs": { type: "text/javascript", body: worker },
+    "/__roster-profile.mjs": { type: "text/javascript", body: profile },
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -113,6 +117,23 @@ export async function runRosterInChromium(
       input,
     );
     if (errors.length > 0) throw new Error(`The roster bench page failed: ${errors.join("; ")}`);
+    // BENCH_CPU_PROFILE=file.cpuprofile: after the timed runs, records one roster verification
+    // run on the page's main thread (the worker's code, the worker's deps) for Chrome DevTools.
+    const profileTo = process.env.BENCH_CPU_PROFILE;
+    if (profileTo) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+      const profileRun = (arg: RosterPageInput) =>
+        import("/__roster-profile.mjs" as string).then(
+          (m: { profileRoster: (i: RosterPageInput) => Promise<number> }) => m.profileRoster(arg),
+        );
+      await page.evaluate(profileRun, input); // warm-up, unrecorded
+      await cdp.send("Profiler.start");
+      await page.evaluate(profileRun, input);
+      const { profile } = await cdp.send("Profiler.stop");
+      writeFileSync(profileTo, JSON.stringify(profile));
+    }
     return { ...figures, version: browser.version() };
   } finally {
     await browser.close();
