@@ -273,6 +273,8 @@ test("Cancel stops the worker: no further rows arrive", async ({ page, context, 
     await route.continue().catch(() => undefined);
   });
   await page.goto("/verify/roster");
+  // The file input opens once the trust registry is read (it is disabled until then).
+  await expect(page.getByTestId(testIds.roster.file)).toBeEnabled();
   const lines = Array.from({ length: 5000 }, () => one!.jwt).join("\n");
   await page.getByTestId(testIds.roster.file).setInputFiles({
     name: "hold.csv",
