@@ -134,6 +134,7 @@ test("a 2,000-row roster: counts, filters and the exported CSV", async ({ page, 
   await page.getByRole("link", { name: /Verify a roster/ }).click();
   await expect(page).toHaveURL(/\/verify\/roster$/);
   await expect(page.getByText("No roster verified yet")).toBeVisible();
+  await expect(page.getByTestId(testIds.roster.file)).toBeEnabled();
   await shot(page, "roster-01-empty-desktop");
 
   // A file over the limit is refused whole: nothing is verified.
