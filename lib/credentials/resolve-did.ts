@@ -3,6 +3,7 @@ import { fetchBounded, FETCH_TIMEOUT_MS } from "./fetch-bounded";
 import { multikeyToJwk } from "./multikey";
 import { isJsonObject, parseJson } from "./parse-json";
 import { didDocumentSchema, publicJwkSchema, type DidDocument, type PublicJwk } from "./schemas";
+import { remember } from "./settled-value";
 
 /**
  * DID resolution for the verifier: did:web (fetched), did:key and did:jwk (computed). Issuers use
@@ -197,7 +198,8 @@ export function createDidResolver(options: DidResolverOptions): ResolveDid {
     // In flight, the entry never expires, so concurrent callers share the one request.
     const entry = {
       expiresAt: Number.POSITIVE_INFINITY,
-      promise: resolveUncached(did).then(deepFreeze),
+      // Remembered, so a verification can use a cached document without an await (settled-value).
+      promise: remember(resolveUncached(did).then(deepFreeze)),
     };
     cache.set(did, entry);
     if (cache.size > maxEntries) {

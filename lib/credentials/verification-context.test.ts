@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LedgerUnavailableError, type AnchorRecord } from "@/lib/ledger/reader";
 import { decodeBitstring, encodeBitstring, setBit } from "@/lib/status/bitstring";
+import { checkCachedStatus, checkStatus } from "@/lib/status/check-status";
 import {
   anchorOf,
   fakeLedger,
@@ -20,6 +21,8 @@ import {
   SUSPENSION_LIST_URL,
   type Route,
 } from "./__fixtures__/harness";
+import { decodeCredential } from "./decode-credential";
+import type { DecodedCredential } from "./schemas";
 import type { Check, VerificationResult } from "./verification";
 import {
   createVerificationContext,
@@ -356,5 +359,81 @@ describe("verification context", () => {
     await verifyCredential(jwts.credential, { ...other.deps, context });
     expect(other.calls).toContain(REVOCATION_LIST_URL);
     expect(other.ledger.queries).toHaveLength(2);
+  });
+
+  describe("checkCachedStatus (the answer from settled readings, used while a signature is checked)", () => {
+    const credentialOf = (jwt: string): DecodedCredential => {
+      const decoded = decodeCredential(jwt);
+      if (!decoded.ok) throw new Error(decoded.message);
+      return decoded.credential;
+    };
+
+    it.each(scenarios.map((s) => [s.name, s] as const))(
+      "answers as checkStatus does, and reads nothing (%s)",
+      async (_name, scenario) => {
+        const { deps, calls, ledger } = await happyDeps(await scenario.deps());
+        const context = createVerificationContext();
+        const warm = { ...deps, context };
+        await verifyCredential(jwts.credential, warm);
+        const reads = { fetches: calls.length, ledger: ledger.queries.length };
+        for (const jwt of [jwts.credential, jwts.revokedCredential, jwts.suspendedCredential]) {
+          const credential = credentialOf(jwt);
+          const cached = checkCachedStatus(credential, warm);
+          expect(cached).toBeDefined();
+          expect(cached).toEqual(await checkStatus(credential, warm));
+        }
+        expect({ fetches: calls.length, ledger: ledger.queries.length }).toEqual(reads);
+      },
+    );
+
+    it("is undefined whenever answering would take a read, and starts none", async () => {
+      let now = NOW.getTime();
+      const { deps, calls, ledger } = await happyDeps({ now: () => new Date(now) });
+      const credential = credentialOf(jwts.credential);
+      // No context, and a context that has read nothing yet.
+      expect(checkCachedStatus(credential, deps)).toBeUndefined();
+      const context = createVerificationContext();
+      const shared = { ...deps, context };
+      expect(checkCachedStatus(credential, shared)).toBeUndefined();
+      expect(calls).toEqual([]);
+      expect(ledger.queries).toEqual([]);
+
+      // While the lists are still being read.
+      const reading = checkStatus(credential, shared);
+      expect(checkCachedStatus(credential, shared)).toBeUndefined();
+      await reading;
+      expect(checkCachedStatus(credential, shared)?.status.code).toBe("STATUS_ACTIVE");
+
+      // An issuer the shared lists have no verdict for yet: the full check makes it.
+      const rogue = credentialOf(await rogueCredential());
+      expect(checkCachedStatus(rogue, shared)).toBeUndefined();
+
+      // A status type other than Bitstring.
+      const other = structuredClone(credential);
+      other.vc.credentialStatus = { id: "x", type: "StatusList2021Entry" };
+      expect(checkCachedStatus(other, shared)).toBeUndefined();
+
+      // Past the reading's TTL.
+      now += STATUS_READING_TTL_MS;
+      const before = calls.length;
+      expect(checkCachedStatus(credential, shared)).toBeUndefined();
+      expect(calls).toHaveLength(before);
+    });
+
+    it("never lets a warm status stand in for a signature that fails", async () => {
+      const { deps } = await happyDeps();
+      const context = createVerificationContext();
+      await verifyCredential(jwts.credential, { ...deps, context });
+      const result = await verifyCredential(tampered(), { ...deps, context });
+      expect(result.verified).toBe(false);
+      expect(result.checks.map((c) => [c.id, c.ok])).toEqual([
+        ["format", true],
+        ["signature", false],
+        ["validity", null],
+        ["status", null],
+        ["anchor", null],
+        ["trust", null],
+      ]);
+    });
   });
 });

@@ -1,11 +1,17 @@
 import type { LedgerReader } from "@/lib/ledger/reader";
-import { checkStatus, type FetchedList } from "@/lib/status/check-status";
+import {
+  checkCachedStatus,
+  checkStatus,
+  type FetchedList,
+  type StatusChecks,
+} from "@/lib/status/check-status";
 import { evaluateTrust } from "@/lib/trust/evaluate-trust";
 import type { TrustSnapshot } from "@/lib/trust/schemas";
 import { decodeCredential } from "./decode-credential";
 import { isoString } from "./iso-string";
-import type { ResolveDid } from "./resolve-did";
+import type { DidResolution, ResolveDid } from "./resolve-did";
 import type { DecodedCredential } from "./schemas";
+import { settledValue } from "./settled-value";
 import {
   check,
   resultOf,
@@ -50,41 +56,47 @@ function notChecked(ids: CheckId[], code: VerificationCode, reason: string): Che
   return ids.map((id) => check(id, null, code, `Not checked: ${reason}.`));
 }
 
-async function checkSignature(
+/**
+ * Not `async` on purpose: with the issuer's document and key cached, the signature has gone to
+ * WebCrypto by the time this returns (see settled-value), so `verifyCredential` can run the other
+ * checks while it is being checked.
+ */
+function checkSignature(
   credential: DecodedCredential,
   jws: Parameters<typeof verifyJws>[0],
   deps: VerifyCredentialDeps,
 ): Promise<Check> {
   // Refuse `none`, HS256 and friends before spending a request on the issuer's DID document (cheap checks first).
   const gate = checkAlgorithm(credential.header.alg);
-  if (!gate.ok) return check("signature", false, gate.code, gate.message);
+  if (!gate.ok) return Promise.resolve(check("signature", false, gate.code, gate.message));
   const kid = credential.header.kid;
   if (kid !== undefined && typeof kid !== "string") {
-    return check(
-      "signature",
-      false,
-      "KEY_NOT_FOUND",
-      "The JWT header's kid is not a key reference.",
+    return Promise.resolve(
+      check("signature", false, "KEY_NOT_FOUND", "The JWT header's kid is not a key reference."),
     );
   }
-  const resolution = await deps.resolveDid(credential.issuer);
-  if (!resolution.ok) return check("signature", null, resolution.code, resolution.message);
-  const verified = await verifyJws(jws, {
-    kid,
-    document: resolution.document,
-    purpose: "assertionMethod",
-  });
-  if (!verified.ok)
-    return check(
-      "signature",
-      verified.indeterminate ? null : false,
-      verified.code,
-      verified.message,
+  const withDocument = (resolution: DidResolution): Promise<Check> => {
+    if (!resolution.ok) {
+      return Promise.resolve(check("signature", null, resolution.code, resolution.message));
+    }
+    return verifyJws(jws, { kid, document: resolution.document, purpose: "assertionMethod" }).then(
+      (verified) =>
+        verified.ok
+          ? check("signature", true, "SIGNATURE_VALID", undefined, {
+              kid: verified.method.id,
+              alg: verified.alg,
+            })
+          : check(
+              "signature",
+              verified.indeterminate ? null : false,
+              verified.code,
+              verified.message,
+            ),
     );
-  return check("signature", true, "SIGNATURE_VALID", undefined, {
-    kid: verified.method.id,
-    alg: verified.alg,
-  });
+  };
+  const resolving = deps.resolveDid(credential.issuer);
+  const resolved = settledValue(resolving);
+  return resolved ? withDocument(resolved.value) : resolving.then(withDocument);
 }
 
 function checkValidity(credential: DecodedCredential, now: Date, skewSeconds: number): Check {
@@ -134,7 +146,31 @@ export async function verifyCredential(
   const { credential, jws } = decoded;
   const format = check("format", true, "FORMAT_OK");
 
-  const signature = await checkSignature(credential, jws, deps);
+  const signaturePending = checkSignature(credential, jws, deps);
+  // While the signature is being checked (in Node, on libuv's thread pool), the checks that need
+  // no request run on this payload. Their answers are kept only if the signature holds; the status
+  // check here uses only lists the verifier has already read (checkCachedStatus never fetches).
+  const skewSeconds = deps.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  const statusDeps = {
+    fetch: deps.fetch,
+    resolveDid: deps.resolveDid,
+    ledger: deps.ledger,
+    now: deps.now,
+    clockSkewSeconds: skewSeconds,
+    statusListCache: deps.statusListCache,
+    context: deps.context,
+  };
+  const now = deps.now();
+  const validity = checkValidity(credential, now, skewSeconds);
+  const trust = evaluateTrust(credential.issuer, credential.type, deps.trust, now);
+  let cachedStatus: StatusChecks | undefined;
+  try {
+    cachedStatus = checkCachedStatus(credential, statusDeps);
+  } catch {
+    cachedStatus = undefined; // the full check below runs and reports whatever went wrong
+  }
+
+  const signature = await signaturePending;
   if (signature.ok !== true) {
     return resultOf(
       [
@@ -150,23 +186,14 @@ export async function verifyCredential(
     );
   }
 
-  const skewSeconds = deps.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
-  const validity = checkValidity(credential, deps.now(), skewSeconds);
-  const { status, anchor } = await checkStatus(credential, {
-    fetch: deps.fetch,
-    resolveDid: deps.resolveDid,
-    ledger: deps.ledger,
-    now: deps.now,
-    clockSkewSeconds: skewSeconds,
-    statusListCache: deps.statusListCache,
-    context: deps.context,
-  }).catch((err: unknown) => {
-    const message = `Not checked: the status check failed unexpectedly (${(err as Error).message}).`;
-    return {
-      status: check("status", null, "STATUS_LIST_UNAVAILABLE", message),
-      anchor: check("anchor", null, "STATUS_LIST_UNAVAILABLE", message),
-    };
-  });
-  const trust = evaluateTrust(credential.issuer, credential.type, deps.trust, deps.now());
+  const { status, anchor } =
+    cachedStatus ??
+    (await checkStatus(credential, statusDeps).catch((err: unknown) => {
+      const message = `Not checked: the status check failed unexpectedly (${(err as Error).message}).`;
+      return {
+        status: check("status", null, "STATUS_LIST_UNAVAILABLE", message),
+        anchor: check("anchor", null, "STATUS_LIST_UNAVAILABLE", message),
+      };
+    }));
   return resultOf([format, signature, validity, status, anchor, trust], credential);
 }

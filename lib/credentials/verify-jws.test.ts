@@ -264,4 +264,17 @@ describe("verifyJws", () => {
     ).toMatchObject({ ok: false, code: "SIGNATURE_INVALID" });
     expect(encodeBase64url(jws.signature)).toBe(fixtures.jwts.credential.split(".")[2]);
   });
+
+  it("hands the signature to WebCrypto before it returns, once the key is imported", async () => {
+    // Frozen, as a resolver hands it out: its imported key is then kept with it.
+    const document = Object.freeze(structuredClone(issuerDocument));
+    const jws = decoded(fixtures.jwts.credential);
+    const options = { kid: ISSUER_KID, document, purpose: "assertionMethod" as const };
+    expect(await verifyJws(jws, options)).toMatchObject({ ok: true });
+    const verify = vi.spyOn(crypto.subtle, "verify");
+    const pending = verifyJws(jws, options);
+    // Synchronously: no await between here and the call, so Node can run other checks meanwhile.
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(await pending).toMatchObject({ ok: true });
+  });
 });

@@ -7,6 +7,7 @@ import type {
   VerificationMethod,
   VerificationRelationship,
 } from "./schemas";
+import { remember, settledValue } from "./settled-value";
 import type { VerificationCode } from "./verification";
 
 /**
@@ -170,7 +171,9 @@ function importJwk(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<CryptoKey> 
   if (cached) return cached;
   // Only the members that are present: some engines reject `y: undefined` on an OKP key.
   const members = Object.fromEntries(Object.entries(jwk).filter(([, v]) => v !== undefined));
-  const imported = globalThis.crypto.subtle.importKey("jwk", members, algorithm, false, ["verify"]);
+  const imported = remember(
+    globalThis.crypto.subtle.importKey("jwk", members, algorithm, false, ["verify"]),
+  );
   keyCache.set(cacheKey, imported);
   if (keyCache.size > MAX_CACHED_KEYS) {
     const oldest = keyCache.keys().next().value;
@@ -180,81 +183,90 @@ function importJwk(jwk: PublicJwk, algorithm: KeyAlgorithm): Promise<CryptoKey> 
   return imported;
 }
 
-async function verifyWith(
+/**
+ * Checks `jws` with one method's key. Not `async` on purpose: with the key already imported, the
+ * signature goes to `crypto.subtle.verify` before this returns, so the caller can do other work
+ * while it is checked (in Node, on libuv's thread pool; see verify-credential).
+ */
+function verifyWith(
   method: VerificationMethod,
   alg: JwsAlgorithm,
   jws: JwsParts,
 ): Promise<JwsVerification> {
   const jwk = publicJwkOf(method);
   if (!jwk) {
-    return {
-      ok: false,
-      code: "KEY_NOT_FOUND",
-      message: `The key ${method.id} has no usable public key.`,
-    };
+    return refuse("KEY_NOT_FOUND", `The key ${method.id} has no usable public key.`);
   }
   if (!fits(alg, jwk)) {
-    return {
-      ok: false,
-      code: "ALG_KEY_MISMATCH",
-      message: `${alg} does not fit the key ${method.id} (${jwk.kty}${jwk.crv ? ` ${jwk.crv}` : ""}).`,
-    };
+    return refuse(
+      "ALG_KEY_MISMATCH",
+      `${alg} does not fit the key ${method.id} (${jwk.kty}${jwk.crv ? ` ${jwk.crv}` : ""}).`,
+    );
   }
   if (jws.signature.length !== 64) {
-    return {
-      ok: false,
-      code: "SIGNATURE_INVALID",
-      message: `An ${alg} signature is 64 bytes, not ${jws.signature.length}.`,
-    };
+    return refuse(
+      "SIGNATURE_INVALID",
+      `An ${alg} signature is 64 bytes, not ${jws.signature.length}.`,
+    );
   }
   // WebCrypto accepts both (r, s) and (r, n − s); accepting only the low one leaves each signed
   // credential exactly one valid encoding, so a copy cannot be re-spelled into a "new" credential.
   if (alg === "ES256" && isHighS(jws.signature)) {
-    return {
-      ok: false,
-      code: "SIGNATURE_INVALID",
-      message: "The ES256 signature is not in low-S form.",
-    };
+    return refuse("SIGNATURE_INVALID", "The ES256 signature is not in low-S form.");
   }
-  const algorithm = keyAlgorithmFor(alg);
-  let key: CryptoKey;
+  const imported = importPublicKey(jwk, keyAlgorithmFor(alg), method);
+  const known = settledValue(imported);
+  if (known) return verifySignature(known.value, method, alg, jws);
+  return imported.then(
+    (key) => verifySignature(key, method, alg, jws),
+    (err: unknown): JwsVerification =>
+      (err as Error).name === "NotSupportedError"
+        ? {
+            ok: false,
+            code: "ALG_NOT_ALLOWED",
+            message: `This environment's WebCrypto cannot verify ${alg}; try an up-to-date browser.`,
+            indeterminate: true,
+          }
+        : {
+            ok: false,
+            code: "KEY_NOT_FOUND",
+            message: `The key ${method.id} is not a valid ${jwk.crv} key.`,
+          },
+  );
+}
+
+function refuse(code: VerificationCode, message: string): Promise<JwsVerification> {
+  return Promise.resolve({ ok: false, code, message });
+}
+
+const SIGNATURE_MISMATCH: JwsVerification = Object.freeze({
+  ok: false,
+  code: "SIGNATURE_INVALID",
+  message: "The signature does not match the signed content.",
+});
+
+function verifySignature(
+  key: CryptoKey,
+  method: VerificationMethod,
+  alg: JwsAlgorithm,
+  jws: JwsParts,
+): Promise<JwsVerification> {
+  let valid: Promise<boolean>;
   try {
-    key = await importPublicKey(jwk, algorithm, method);
-  } catch (err) {
-    if ((err as Error).name === "NotSupportedError") {
-      return {
-        ok: false,
-        code: "ALG_NOT_ALLOWED",
-        message: `This environment's WebCrypto cannot verify ${alg}; try an up-to-date browser.`,
-        indeterminate: true,
-      };
-    }
-    return {
-      ok: false,
-      code: "KEY_NOT_FOUND",
-      message: `The key ${method.id} is not a valid ${jwk.crv} key.`,
-    };
-  }
-  const params = alg === "ES256" ? ES256_VERIFY : ED25519_VERIFY;
-  let valid: boolean;
-  try {
-    // Both byte arguments may be scratch space: they go straight into verify(), which copies them.
-    valid = await globalThis.crypto.subtle.verify(
-      params,
+    // Both byte arguments may be scratch space: verify() copies them before it returns.
+    valid = globalThis.crypto.subtle.verify(
+      alg === "ES256" ? ES256_VERIFY : ED25519_VERIFY,
       key,
       signatureBytes(jws.signature),
       signingBytes(jws),
     );
   } catch {
-    valid = false;
+    return Promise.resolve(SIGNATURE_MISMATCH);
   }
-  return valid
-    ? { ok: true, method, alg }
-    : {
-        ok: false,
-        code: "SIGNATURE_INVALID",
-        message: "The signature does not match the signed content.",
-      };
+  return valid.then(
+    (ok): JwsVerification => (ok ? { ok: true, method, alg } : SIGNATURE_MISMATCH),
+    () => SIGNATURE_MISMATCH,
+  );
 }
 
 /**
@@ -273,13 +285,28 @@ export function checkAlgorithm(
   };
 }
 
-export async function verifyJws(
+/** Tries each usable key in turn (a JWS without `kid`), until one verifies. */
+async function verifyWithAny(
+  methods: readonly VerificationMethod[],
+  alg: JwsAlgorithm,
   jws: JwsParts,
-  options: VerifyJwsOptions,
 ): Promise<JwsVerification> {
+  let last: JwsVerification | undefined;
+  for (const method of methods) {
+    last = await verifyWith(method, alg, jws);
+    if (last.ok) return last;
+  }
+  return last!;
+}
+
+/**
+ * Not `async`, like `verifyWith`: with the document's key already imported, the signature check
+ * has started by the time this returns.
+ */
+export function verifyJws(jws: JwsParts, options: VerifyJwsOptions): Promise<JwsVerification> {
   const { kid, document: didDocument, purpose, algorithms = allowedAlgorithms } = options;
   const gate = checkAlgorithm(jws.header.alg, algorithms);
-  if (!gate.ok) return gate;
+  if (!gate.ok) return Promise.resolve(gate);
   const { alg } = gate;
   const candidates = methodsFor(didDocument, purpose);
 
@@ -289,47 +316,29 @@ export async function verifyJws(
       return jwk !== null && fits(alg, jwk);
     });
     if (usable.length === 0) {
-      return {
-        ok: false,
-        code: "KEY_NOT_FOUND",
-        message: `${didDocument.id} lists no ${alg} key for ${purpose}.`,
-      };
+      return refuse("KEY_NOT_FOUND", `${didDocument.id} lists no ${alg} key for ${purpose}.`);
     }
-    let last: JwsVerification | undefined;
-    for (const method of usable) {
-      last = await verifyWith(method, alg, jws);
-      if (last.ok) return last;
-    }
-    return last!;
+    return usable.length === 1 ? verifyWith(usable[0]!, alg, jws) : verifyWithAny(usable, alg, jws);
   }
 
   if (typeof kid !== "string" || kid.length > 2048) {
-    return {
-      ok: false,
-      code: "KEY_NOT_FOUND",
-      message: "The JWS header's kid is not a key reference.",
-    };
+    return refuse("KEY_NOT_FOUND", "The JWS header's kid is not a key reference.");
   }
   const kidAbsolute = absolute(kid, didDocument.id);
   if (!kidAbsolute.startsWith(`${didDocument.id}#`)) {
-    return {
-      ok: false,
-      code: "KEY_NOT_FOUND",
-      message: `The key ${kid} does not belong to ${didDocument.id}.`,
-    };
+    return refuse("KEY_NOT_FOUND", `The key ${kid} does not belong to ${didDocument.id}.`);
   }
   const method = candidates.find((m) => m.id === kidAbsolute);
   if (!method) {
     const listed = didDocument.verificationMethod.some(
       (m) => absolute(m.id, didDocument.id) === kidAbsolute,
     );
-    return {
-      ok: false,
-      code: "KEY_NOT_FOUND",
-      message: listed
+    return refuse(
+      "KEY_NOT_FOUND",
+      listed
         ? `The key ${kidAbsolute} is not listed under ${purpose} in ${didDocument.id}.`
         : `${didDocument.id} has no key ${kidAbsolute}.`,
-    };
+    );
   }
   return verifyWith(method, alg, jws);
 }

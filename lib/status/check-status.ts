@@ -14,6 +14,7 @@ import {
   type CachedStatusList,
   type VerificationContext,
 } from "@/lib/credentials/verification-context";
+import { remember, settledValue } from "@/lib/credentials/settled-value";
 import { verifyJws } from "@/lib/credentials/verify-jws";
 import type { DecodedJwt } from "@/lib/credentials/decode-jwt";
 import {
@@ -152,6 +153,8 @@ export type StatusListSource =
       bytes: Uint8Array;
       anchor: (deps: CheckStatusDeps) => Promise<AnchorRead>;
       verdict: (issuer: string, deps: CheckStatusDeps) => Promise<ListVerdict>;
+      /** The verdict for `issuer` if one has been made and settled; never starts one. */
+      settledVerdict: (issuer: string) => ListVerdict | undefined;
     };
 
 type OkSource = Extract<StatusListSource, { ok: true }>;
@@ -278,7 +281,7 @@ function sourceOf(
       let verdict = verdicts.get(issuer);
       if (!verdict) {
         const pending = makeVerdict(source, issuer, deps, parts);
-        verdict = pending.then((made) => made.verdict);
+        verdict = remember(pending.then((made) => made.verdict));
         verdicts.set(issuer, verdict);
         // Made from a DID resolution that failed: good for the callers waiting, not for later.
         const settled = verdict;
@@ -287,6 +290,10 @@ function sourceOf(
         });
       }
       return verdict;
+    },
+    settledVerdict(issuer) {
+      const verdict = verdicts.get(issuer);
+      return verdict && settledValue(verdict)?.value;
     },
   };
   return source;
@@ -614,7 +621,11 @@ export function parseStatusEntry(
   return bitstringStatusListEntrySchema.safeParse(entry);
 }
 
-export const checkBitstringEntry: StatusEntryChecker = async (entry, context) => {
+type EntryOutcome = StatusChecks & { listUrl?: string };
+type ParsedEntry = { url: string; statusPurpose: string; statusListIndex: string };
+
+/** A Bitstring entry's fields, or the checks that say why it cannot be used. */
+function readBitstringEntry(entry: Record<string, unknown>): ParsedEntry | EntryOutcome {
   const parsed = parseStatusEntry(entry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -632,8 +643,14 @@ export const checkBitstringEntry: StatusEntryChecker = async (entry, context) =>
       anchor: notChecked("anchor", "STATUS_ENTRY_INVALID", message),
     };
   }
+  return { url, statusPurpose, statusListIndex };
+}
 
-  const reading = await context.readList(url);
+/** The entry's status and anchor checks, given the reading of its list. */
+function bitstringOutcome(
+  { url, statusPurpose, statusListIndex }: ParsedEntry,
+  reading: ListReading | { fetchError: string },
+): EntryOutcome {
   if ("fetchError" in reading) {
     const message = `The status list ${reading.fetchError}.`;
     return {
@@ -674,6 +691,12 @@ export const checkBitstringEntry: StatusEntryChecker = async (entry, context) =>
       ? check("status", false, "REVOKED", undefined, details)
       : check("status", false, "SUSPENDED", undefined, details);
   return { listUrl: url, anchor, status };
+}
+
+export const checkBitstringEntry: StatusEntryChecker = async (entry, context) => {
+  const parsed = readBitstringEntry(entry);
+  if (!("url" in parsed)) return parsed;
+  return bitstringOutcome(parsed, await context.readList(parsed.url));
 };
 
 /** Status entry types Vitae can check, by `credentialStatus.type`. */
@@ -716,10 +739,12 @@ function sharedSource(
   const onFailure = () => {
     entry.expiresAt = Math.min(entry.expiresAt, entry.readAt + context.failureTtlMs);
   };
-  entry.source = readSource(url, deps, {
-    maxAgeSeconds: Math.round(context.statusTtlMs / 1000),
-    onFailure,
-  });
+  entry.source = remember(
+    readSource(url, deps, {
+      maxAgeSeconds: Math.round(context.statusTtlMs / 1000),
+      onFailure,
+    }),
+  );
   void entry.source.catch(onFailure);
   context.statusLists.set(url, entry);
   if (context.statusLists.size > context.maxStatusLists) {
@@ -738,10 +763,11 @@ function worst(checks: Check[]): Check | undefined {
   );
 }
 
-export async function checkStatus(
-  credential: DecodedCredential,
-  deps: CheckStatusDeps,
-): Promise<StatusChecks> {
+/**
+ * The credential's status entries, or the checks that settle the status without reading a list
+ * (no entry at all, or too many).
+ */
+function statusEntries(credential: DecodedCredential): Record<string, unknown>[] | StatusChecks {
   const raw = credential.vc.credentialStatus;
   if (raw === undefined) {
     return {
@@ -757,6 +783,15 @@ export async function checkStatus(
       anchor: notChecked("anchor", "STATUS_ENTRY_INVALID", message),
     };
   }
+  return entries;
+}
+
+export async function checkStatus(
+  credential: DecodedCredential,
+  deps: CheckStatusDeps,
+): Promise<StatusChecks> {
+  const entries = statusEntries(credential);
+  if (!Array.isArray(entries)) return entries;
 
   const skewMs = (deps.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
   const sources = new Map<string, Promise<StatusListSource>>();
@@ -789,7 +824,7 @@ export async function checkStatus(
           : undefined;
       if (!checker) {
         const message = `The status type ${JSON.stringify(type ?? null)} is not supported, so the credential's status is unknown.`;
-        return Promise.resolve<StatusChecks & { listUrl?: string }>({
+        return Promise.resolve<EntryOutcome>({
           status: check("status", null, "STATUS_TYPE_UNSUPPORTED", message),
           anchor: notChecked("anchor", "STATUS_TYPE_UNSUPPORTED", message),
         });
@@ -797,7 +832,53 @@ export async function checkStatus(
       return checker(entry, { credential, deps, readList });
     }),
   );
+  return combine(outcomes);
+}
 
+/**
+ * `checkStatus`, answered at once from the verification context's settled readings, or
+ * `undefined` when that is not possible (no context; a list not read, still being read or past
+ * its TTL; no verdict made yet for this issuer; a status type other than Bitstring). It starts
+ * nothing: no fetch, no ledger read, no DID resolution, so it may run on a credential whose
+ * signature is still being checked, and the caller keeps the answer only once the signature
+ * holds. It gives exactly the answer `checkStatus` would give from the same readings (the
+ * time-dependent rules are applied at `now()` here too), without its promise hops.
+ */
+export function checkCachedStatus(
+  credential: DecodedCredential,
+  deps: CheckStatusDeps,
+): StatusChecks | undefined {
+  const entries = statusEntries(credential);
+  if (!Array.isArray(entries)) return entries;
+  const context = deps.context && contextServes(deps.context, deps) ? deps.context : undefined;
+  if (!context) return undefined;
+  const nowMs = deps.now().getTime();
+  const skewMs = (deps.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
+  const outcomes: EntryOutcome[] = [];
+  for (const entry of entries) {
+    if (entry.type !== "BitstringStatusListEntry") return undefined;
+    const parsed = readBitstringEntry(entry);
+    if (!("url" in parsed)) {
+      outcomes.push(parsed);
+      continue;
+    }
+    const cached = context.statusLists.get(parsed.url);
+    if (!cached || nowMs >= cached.expiresAt) return undefined;
+    const source = settledValue(cached.source)?.value;
+    if (!source) return undefined;
+    if (!source.ok) {
+      outcomes.push(bitstringOutcome(parsed, { fetchError: source.message }));
+      continue;
+    }
+    const verdict = source.settledVerdict(credential.issuer);
+    if (!verdict) return undefined;
+    outcomes.push(bitstringOutcome(parsed, verdict(nowMs, skewMs)));
+  }
+  return combine(outcomes);
+}
+
+/** One status check and one anchor check from each entry's. */
+function combine(outcomes: EntryOutcome[]): StatusChecks {
   const statuses = outcomes.map((o) => o.status);
   const status =
     worst(statuses) ??
