@@ -6,7 +6,7 @@
  *
  * Options: --unit (skip build and e2e), --e2e (only build and e2e).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromiumExecutable } from "../e2e/fixtures/chromium";
@@ -50,10 +50,41 @@ if (runE2e && !chromiumExecutable()) {
   process.exit(1);
 }
 
+/** Runs the steps at once (each prints its output when it ends); resolves to the failures. */
+async function stepsTogether(steps: [name: string, command: string, argv: string[]][]) {
+  const outcomes = await Promise.all(
+    steps.map(
+      ([name, command, argv]) =>
+        new Promise<boolean>((resolve) => {
+          const started = Date.now();
+          const child = spawn(command, argv, { env });
+          const output: Buffer[] = [];
+          child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+          const finish = (ok: boolean) => {
+            const seconds = ((Date.now() - started) / 1000).toFixed(1);
+            console.log(`\n── ${name} ──\n${Buffer.concat(output).toString("utf8").trimEnd()}`);
+            console.log(`── ${name}: ${ok ? "ok" : "FAILED"} (${seconds} s)`);
+            resolve(ok);
+          };
+          child.on("error", (err) => {
+            output.push(Buffer.from(err.message));
+            finish(false);
+          });
+          child.on("close", (code) => finish(code === 0));
+        }),
+    ),
+  );
+  return outcomes.filter((ok) => !ok).length;
+}
+
 if (runUnit) {
-  if (!step("lint", bin("eslint"), [".", "--max-warnings=0"])) failed++;
-  if (!step("format", bin("prettier"), ["--check", "."])) failed++;
-  if (!step("typecheck", bin("tsc"), ["--noEmit", "-p", "."])) failed++;
+  // Lint, format and typecheck are independent and mostly single-threaded: run them together.
+  failed += await stepsTogether([
+    ["lint", bin("eslint"), [".", "--max-warnings=0"]],
+    ["format", bin("prettier"), ["--check", "."]],
+    ["typecheck", bin("tsc"), ["--noEmit", "-p", "."]],
+  ]);
 
   const vitestReport = path.join(reports, "vitest.json");
   step("vitest", bin("vitest"), [
