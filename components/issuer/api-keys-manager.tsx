@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
+import { Table, TBody, TD, TH, THead } from "@/components/ui/table";
 import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
 import { consoleApi, IssuerApiError } from "./issuer-api";
@@ -88,74 +89,66 @@ export function ApiKeysManager({ session }: { session: SignedIn }) {
             Create one for each system that issues or revokes credentials through the API.
           </EmptyState>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm" data-testid={testIds.issuer.apiKeysTable}>
-              <caption className="sr-only">API keys of {session.issuer.name}</caption>
-              <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Used by
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Created
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    State
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {keys.data.map((k) => (
-                  <tr key={k.id} data-testid={testIds.issuer.apiKeyRow}>
-                    <td className="px-3 py-2">
-                      <span className="font-medium text-slate-900">{k.label}</span>
-                      {k.prefix ? (
-                        <code className="block font-mono text-xs text-slate-600">{k.prefix}</code>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                      {dateTime.format(new Date(k.createdAt))}
-                    </td>
-                    <td className="px-3 py-2">
-                      {k.revokedAt ? (
-                        <Badge tone="neutral">Revoked</Badge>
-                      ) : (
-                        <Badge tone="success">Active</Badge>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 text-right whitespace-nowrap">
-                      {k.revokedAt ? null : confirming === k.id ? (
-                        <span className="inline-flex gap-2">
-                          <Button
-                            variant="danger"
-                            busy={revoke.isPending}
-                            onClick={() => revoke.mutate(k.id)}
-                            data-testid={testIds.issuer.revokeApiKey}
-                          >
-                            Revoke now
-                          </Button>
-                          <Button variant="secondary" onClick={() => setConfirming(null)}>
-                            Keep
-                          </Button>
-                        </span>
-                      ) : (
+          <Table
+            caption={`API keys of ${session.issuer.name}`}
+            data-testid={testIds.issuer.apiKeysTable}
+          >
+            <THead>
+              <TH>Used by</TH>
+              <TH>Created</TH>
+              <TH>State</TH>
+              <TH>
+                <span className="sr-only">Actions</span>
+              </TH>
+            </THead>
+            <TBody>
+              {keys.data.map((k) => (
+                <tr key={k.id} data-testid={testIds.issuer.apiKeyRow}>
+                  <TD>
+                    <span className="font-medium text-slate-900">{k.label}</span>
+                    {k.prefix ? (
+                      <code className="block font-mono text-xs text-slate-600">{k.prefix}</code>
+                    ) : null}
+                  </TD>
+                  <TD className="whitespace-nowrap text-slate-700">
+                    {dateTime.format(new Date(k.createdAt))}
+                  </TD>
+                  <TD>
+                    {k.revokedAt ? (
+                      <Badge tone="neutral">Revoked</Badge>
+                    ) : (
+                      <Badge tone="success">Active</Badge>
+                    )}
+                  </TD>
+                  <TD className="text-right whitespace-nowrap">
+                    {k.revokedAt ? null : confirming === k.id ? (
+                      <span className="inline-flex gap-2">
                         <Button
-                          variant="ghost"
-                          onClick={() => setConfirming(k.id)}
-                          aria-label={`Revoke the key of ${k.label}`}
+                          variant="danger"
+                          busy={revoke.isPending}
+                          onClick={() => revoke.mutate(k.id)}
+                          data-testid={testIds.issuer.revokeApiKey}
                         >
-                          Revoke…
+                          Revoke now
                         </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                        <Button variant="secondary" onClick={() => setConfirming(null)}>
+                          Keep
+                        </Button>
+                      </span>
+                    ) : (
+                      <Button
+                        variant="ghost"
+                        onClick={() => setConfirming(k.id)}
+                        aria-label={`Revoke the key of ${k.label}`}
+                      >
+                        Revoke…
+                      </Button>
+                    )}
+                  </TD>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
         )}
       </section>
       <aside className="grid content-start gap-4">

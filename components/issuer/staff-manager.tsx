@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
+import { Table, TBody, TD, TH, THead } from "@/components/ui/table";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
@@ -76,97 +77,87 @@ export function StaffManager({ session }: { session: SignedIn }) {
         ) : staff.data.length === 0 ? (
           <EmptyState title="No staff yet">Add the first person with the form.</EmptyState>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table
-              className="w-full min-w-[34rem] text-left text-sm"
-              data-testid={testIds.issuer.staffTable}
-            >
-              <caption className="sr-only">Staff accounts of {session.issuer.name}</caption>
-              <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Name
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Role
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    State
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {staff.data.map((m) => {
-                  const self = m.id === session.staff.id;
-                  const busy = update.isPending && update.variables.id === m.id;
-                  return (
-                    <tr key={m.id} data-testid={testIds.issuer.staffRow}>
-                      <td className="px-3 py-2">
-                        <span className="font-medium text-slate-900">{m.name}</span>
-                        {self ? <span className="text-slate-600"> (you)</span> : null}
-                        <span className="block text-xs text-slate-600">{m.email}</span>
-                      </td>
-                      <td className="px-3 py-2">
-                        <label className="sr-only" htmlFor={`role-${m.id}`}>
-                          Role of {m.name}
-                        </label>
-                        <select
-                          id={`role-${m.id}`}
-                          value={m.role}
-                          disabled={self || busy || m.disabled}
-                          onChange={(e) =>
-                            update.mutate({ id: m.id, role: e.target.value as StaffRole })
-                          }
-                          data-testid={testIds.issuer.staffRole}
-                          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:bg-slate-100"
+          <Table
+            caption={`Staff accounts of ${session.issuer.name}`}
+            className="min-w-[34rem]"
+            data-testid={testIds.issuer.staffTable}
+          >
+            <THead>
+              <TH>Name</TH>
+              <TH>Role</TH>
+              <TH>State</TH>
+              <TH>
+                <span className="sr-only">Actions</span>
+              </TH>
+            </THead>
+            <TBody>
+              {staff.data.map((m) => {
+                const self = m.id === session.staff.id;
+                const busy = update.isPending && update.variables.id === m.id;
+                return (
+                  <tr key={m.id} data-testid={testIds.issuer.staffRow}>
+                    <TD>
+                      <span className="font-medium text-slate-900">{m.name}</span>
+                      {self ? <span className="text-slate-600"> (you)</span> : null}
+                      <span className="block text-xs text-slate-600">{m.email}</span>
+                    </TD>
+                    <TD>
+                      <label className="sr-only" htmlFor={`role-${m.id}`}>
+                        Role of {m.name}
+                      </label>
+                      <select
+                        id={`role-${m.id}`}
+                        value={m.role}
+                        disabled={self || busy || m.disabled}
+                        onChange={(e) =>
+                          update.mutate({ id: m.id, role: e.target.value as StaffRole })
+                        }
+                        data-testid={testIds.issuer.staffRole}
+                        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:bg-slate-100"
+                      >
+                        <option value="staff">Staff</option>
+                        <option value="admin">Admin</option>
+                      </select>
+                    </TD>
+                    <TD>
+                      {m.disabled ? (
+                        <Badge tone="neutral">Disabled</Badge>
+                      ) : (
+                        <Badge tone="success">Active</Badge>
+                      )}
+                    </TD>
+                    <TD className="text-right whitespace-nowrap">
+                      {self ? null : (
+                        <Button
+                          variant="ghost"
+                          disabled={m.disabled}
+                          onClick={() => {
+                            reset.reset();
+                            setResetting(m);
+                          }}
+                          data-testid={testIds.issuer.staffResetPassword}
+                          aria-label={`Reset the password of ${m.name}`}
                         >
-                          <option value="staff">Staff</option>
-                          <option value="admin">Admin</option>
-                        </select>
-                      </td>
-                      <td className="px-3 py-2">
-                        {m.disabled ? (
-                          <Badge tone="neutral">Disabled</Badge>
-                        ) : (
-                          <Badge tone="success">Active</Badge>
-                        )}
-                      </td>
-                      <td className="px-3 py-2 text-right whitespace-nowrap">
-                        {self ? null : (
-                          <Button
-                            variant="ghost"
-                            disabled={m.disabled}
-                            onClick={() => {
-                              reset.reset();
-                              setResetting(m);
-                            }}
-                            data-testid={testIds.issuer.staffResetPassword}
-                            aria-label={`Reset the password of ${m.name}`}
-                          >
-                            Reset password
-                          </Button>
-                        )}
-                        {self ? null : (
-                          <Button
-                            variant={m.disabled ? "secondary" : "ghost"}
-                            busy={busy}
-                            onClick={() => update.mutate({ id: m.id, disabled: !m.disabled })}
-                            data-testid={testIds.issuer.staffToggle}
-                            aria-label={`${m.disabled ? "Enable" : "Disable"} ${m.name}`}
-                          >
-                            {m.disabled ? "Enable" : "Disable"}
-                          </Button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                          Reset password
+                        </Button>
+                      )}
+                      {self ? null : (
+                        <Button
+                          variant={m.disabled ? "secondary" : "ghost"}
+                          busy={busy}
+                          onClick={() => update.mutate({ id: m.id, disabled: !m.disabled })}
+                          data-testid={testIds.issuer.staffToggle}
+                          aria-label={`${m.disabled ? "Enable" : "Disable"} ${m.name}`}
+                        >
+                          {m.disabled ? "Enable" : "Disable"}
+                        </Button>
+                      )}
+                    </TD>
+                  </tr>
+                );
+              })}
+            </TBody>
+          </Table>
         )}
       </section>
       <aside className="grid content-start gap-4">

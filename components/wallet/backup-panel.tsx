@@ -118,9 +118,17 @@ function ExportForm() {
 
 /**
  * What a restore brought back, and plainly what still works. Shown by the page rather than the
- * form: the form is replaced once the restore has made this browser's wallet.
+ * form: the form is replaced once the restore has made this browser's wallet. `stillBound` is
+ * how many credentials are bound to another key now (undefined while they load): the alert stays
+ * up after a re-bind, and must then stop asking for one.
  */
-export function RestoreSummaryAlert({ summary }: { summary: RestoreSummary }) {
+export function RestoreSummaryAlert({
+  summary,
+  stillBound,
+}: {
+  summary: RestoreSummary;
+  stillBound: number | undefined;
+}) {
   const { t, formatDateTime } = useWalletText();
   return (
     <Alert tone="success" title={t.backup.restoredTitle} data-testid={testIds.wallet.restoreResult}>
@@ -131,7 +139,9 @@ export function RestoreSummaryAlert({ summary }: { summary: RestoreSummary }) {
           formatDateTime(summary.backupCreatedAt),
         )}
       </p>
-      {summary.previousHolderDid ? <p className="mt-2">{t.backup.otherKey}</p> : null}
+      {summary.previousHolderDid ? (
+        <p className="mt-2">{stillBound === 0 ? t.backup.allRebound : t.backup.otherKey}</p>
+      ) : null}
     </Alert>
   );
 }

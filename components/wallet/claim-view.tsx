@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { PublicLedgerConfig } from "@/lib/env";
@@ -9,36 +8,11 @@ import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
 import { ClaimError, claimCredential, fetchClaimOffer } from "@/lib/wallet/claim-credential";
 import { openWallet } from "@/lib/wallet/wallet-store";
+import { ClaimErrorAlert } from "./claim-error-alert";
 import { ClaimOfferSummary } from "./claim-offer-summary";
 import { ClaimSuccess } from "./claim-success";
 import { UnlockForm } from "./unlock-form";
 import { useWalletText } from "./wallet-text";
-
-function ClaimErrorAlert({ error }: { error: Error }) {
-  const { t } = useWalletText();
-  const claimError = error instanceof ClaimError ? error : undefined;
-  return (
-    <Alert
-      tone="error"
-      title={(claimError && t.claim.errorTitles[claimError.code]) ?? t.claim.failedTitle}
-      data-testid={testIds.wallet.claimError}
-    >
-      {/* Not a ClaimError: the browser's storage failed, e.g. IndexedDB is off in this mode. */}
-      <p>
-        {claimError
-          ? (t.claim.errors[claimError.code] ?? error.message)
-          : t.claim.storageFailed(error.message)}
-      </p>
-      {claimError?.final ? (
-        <p className="mt-2">
-          <Link href="/wallet" className="font-medium underline">
-            {t.claim.goToWallet}
-          </Link>
-        </p>
-      ) : null}
-    </Alert>
-  );
-}
 
 export function ClaimView({
   token,
@@ -78,14 +52,14 @@ export function ClaimView({
       </p>
     );
   }
-  if (offer.isError) return <ClaimErrorAlert error={offer.error} />;
+  if (offer.isError) return <ClaimErrorAlert error={offer.error} flow="claim" />;
 
   const finalError = claim.error instanceof ClaimError && claim.error.final;
   return (
     <div className="grid gap-4">
       <ClaimOfferSummary offer={offer.data.offer} />
       {vault.data?.locked ? <UnlockForm /> : null}
-      {vault.error ? <ClaimErrorAlert error={vault.error} /> : null}
+      {vault.error ? <ClaimErrorAlert error={vault.error} flow="claim" /> : null}
       {vault.data && identity === null ? (
         <Alert tone="info" title={t.claim.willCreateTitle}>
           {t.claim.willCreate}
@@ -95,7 +69,7 @@ export function ClaimView({
           {t.claim.willIssue(offer.data.offer.issuer.name)}
         </p>
       ) : null}
-      {claim.error ? <ClaimErrorAlert error={claim.error} /> : null}
+      {claim.error ? <ClaimErrorAlert error={claim.error} flow="claim" /> : null}
       {finalError || !vault.data || vault.data.locked ? null : (
         <div>
           <Button

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,6 +18,7 @@ import {
   type OfferPreview,
 } from "@/lib/wallet/receive-credential-offer";
 import { openWallet } from "@/lib/wallet/wallet-store";
+import { ClaimErrorAlert } from "./claim-error-alert";
 import { ClaimSuccess } from "./claim-success";
 import { UnlockForm } from "./unlock-form";
 import { useWalletText } from "./wallet-text";
@@ -28,31 +28,6 @@ import { useWalletText } from "./wallet-text";
  * offer up (issuer metadata only: nothing is spent), then accept, which runs the token, nonce
  * and credential requests with this browser's key and files the credential once it verifies.
  */
-
-function OfferErrorAlert({ error }: { error: Error }) {
-  const { t } = useWalletText();
-  const offerError = error instanceof OfferError ? error : undefined;
-  return (
-    <Alert
-      tone="error"
-      title={(offerError && t.receive.errorTitles[offerError.code]) ?? t.claim.failedTitle}
-      data-testid={testIds.wallet.receiveError}
-    >
-      <p>
-        {offerError
-          ? (t.receive.errors[offerError.code] ?? error.message)
-          : t.claim.storageFailed(error.message)}
-      </p>
-      {offerError?.final ? (
-        <p className="mt-2">
-          <Link href="/wallet" className="font-medium underline">
-            {t.claim.goToWallet}
-          </Link>
-        </p>
-      ) : null}
-    </Alert>
-  );
-}
 
 function OfferSummary({ preview }: { preview: OfferPreview }) {
   const { t } = useWalletText();
@@ -153,7 +128,7 @@ export function ReceiveOfferView({
           {t.receive.asking}
         </p>
       ) : null}
-      {preview.isError ? <OfferErrorAlert error={preview.error} /> : null}
+      {preview.isError ? <ClaimErrorAlert error={preview.error} flow="receive" /> : null}
       {preview.data && !preview.isFetching ? (
         <>
           <OfferSummary preview={preview.data} />
@@ -170,13 +145,13 @@ export function ReceiveOfferView({
             />
           ) : null}
           {vault.data?.locked ? <UnlockForm /> : null}
-          {vault.error ? <OfferErrorAlert error={vault.error} /> : null}
+          {vault.error ? <ClaimErrorAlert error={vault.error} flow="receive" /> : null}
           {vault.data && identity === null ? (
             <Alert tone="info" title={t.claim.willCreateTitle}>
               {t.claim.willCreate}
             </Alert>
           ) : null}
-          {receive.error ? <OfferErrorAlert error={receive.error} /> : null}
+          {receive.error ? <ClaimErrorAlert error={receive.error} flow="receive" /> : null}
           {finalError || !vault.data || vault.data.locked ? null : (
             <div>
               <Button

@@ -48,7 +48,9 @@ export function WalletTextProvider({
   );
   return (
     <WalletTextContext value={value}>
-      <div lang={locale}>{children}</div>
+      <div lang={locale} data-wallet-locale={locale}>
+        {children}
+      </div>
     </WalletTextContext>
   );
 }

@@ -156,6 +156,9 @@ test("create → claim → card → offline QR → dossier → revoke → backup
   await expect(phone.getByTestId(testIds.wallet.previousKeyNote)).toBeVisible();
   const panel = phone.getByTestId(testIds.wallet.rebindPanel);
   await expect(panel).toContainText("1 credential is still bound");
+  await expect(phone.getByTestId(testIds.wallet.restoreResult)).toContainText(
+    "Re-bind to this wallet",
+  );
   await shot(phone, "journey-restored-before-rebind-390");
 
   // 7. Re-bind while offline: a clear error, and nothing lost.
@@ -174,6 +177,10 @@ test("create → claim → card → offline QR → dossier → revoke → backup
   await expect(result).toHaveAttribute("data-outcome", "ok");
   await expect(panel).toContainText("1 of 1 re-bound to this wallet.");
   await expect(phone.getByTestId(testIds.wallet.previousKeyNote)).toHaveCount(0);
+  // The restore's message, still up, now says the re-binding is done instead of asking for it.
+  const restoreResult = phone.getByTestId(testIds.wallet.restoreResult);
+  await expect(restoreResult).toContainText("since been re-bound to this wallet's key");
+  await expect(restoreResult).not.toContainText("Re-bind to this wallet");
   await expect(restored.getByTestId(testIds.wallet.credentialStatus)).toHaveText("Valid", {
     timeout: 30_000,
   });

@@ -35,7 +35,14 @@ test("the wallet follows the browser's language and the doctor's choice", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мой кошелёк");
   await expect(page.getByTestId(testIds.wallet.createWallet)).toHaveText("Создать кошелёк");
   await expect(page.locator("[lang=ru]").first()).toBeVisible();
+  // The site header follows the wallet's language on wallet pages.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Мой кошелёк" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Проверка" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "My wallet" })).toHaveCount(0);
+  await shot(page, "wallet-ru-desktop");
   await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
   await page.screenshot({
     path: path.join("test-results", "screenshots", "wallet-ru-390.png"),
     fullPage: true,
@@ -46,8 +53,11 @@ test("the wallet follows the browser's language and the doctor's choice", async 
   await language.focus();
   await language.selectOption("en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My wallet");
+  await expect(nav.getByRole("link", { name: "My wallet" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My wallet");
+  await expect(nav.getByRole("link", { name: "Verify" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Проверка" })).toHaveCount(0);
 
   // And back to Russian, after the wallet exists: its panels follow.
   await page.getByTestId(testIds.wallet.createWallet).click();
@@ -57,6 +67,13 @@ test("the wallet follows the browser's language and the doctor's choice", async 
     "Последняя копия: никогда",
   );
   await expect(page.getByRole("heading", { name: "Резервная копия", exact: true })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Мой кошелёк" })).toBeVisible();
+
+  // Off the wallet, the site stays English, even for a Russian browser.
+  await nav.getByRole("link", { name: "Проверка" }).click();
+  await expect(page).toHaveURL(/\/verify$/);
+  await expect(nav.getByRole("link", { name: "Verify" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Мой кошелёк" })).toHaveCount(0);
   await russian.close();
 });
 

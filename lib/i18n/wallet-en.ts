@@ -115,6 +115,9 @@ export const walletEn = {
       `${added === 1 ? "1 credential was" : `${added} credentials were`} added${
         already ? ` (${already} already in this wallet)` : ""
       }, from the backup of ${date}.`,
+    /** After a restore, once every credential bound to the previous key has been re-bound. */
+    allRebound:
+      "They have since been re-bound to this wallet's key: you can show them and present them as their holder.",
     otherKey:
       "They are bound to the key of the wallet that made the backup, which stayed in that browser. Here you can still show them, as cards and QR codes, and anyone can verify them. To present them as their holder (sign for them), use “Re-bind to this wallet” below: the recovery key in the backup asks each issuer to re-issue them to this wallet's key.",
     errors: {

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,6 +19,7 @@ import { useWalletText } from "@/components/wallet/wallet-text";
 import type { PublicLedgerConfig } from "@/lib/env";
 import { queryKeys } from "@/lib/query-keys";
 import { testIds } from "@/lib/test-ids";
+import { credentialsToRebind } from "@/lib/wallet/rebind-credentials";
 import {
   createIdentity,
   listCredentials,
@@ -43,6 +44,13 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
   });
   const storageError = vault.error ?? credentials.error;
   const identity = vault.data?.identity ?? null;
+  const stillBound = useMemo(
+    () =>
+      identity && credentials.data
+        ? credentialsToRebind(credentials.data, identity.did).length
+        : undefined,
+    [identity, credentials.data],
+  );
 
   return (
     <div className="grid max-w-3xl gap-6">
@@ -75,7 +83,7 @@ export function WalletPageClient({ ledgerConfig }: { ledgerConfig: PublicLedgerC
           <RestoreForm onRestored={setRestored} />
         </Card>
       ) : null}
-      {restored ? <RestoreSummaryAlert summary={restored} /> : null}
+      {restored ? <RestoreSummaryAlert summary={restored} stillBound={stillBound} /> : null}
       {open && identity && credentials.data?.length ? (
         <RebindPanel identity={identity} credentials={credentials.data} />
       ) : null}

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoAdminEmail, type IssuanceServices } from "@/lib/issuance/services";
+import { beforeAll, describe, expect, it } from "vitest";
+import { demoAdminEmail } from "@/lib/issuance/services";
 import {
-  startTestChain,
-  startTestServices,
-  TEST_ADMIN_PASSWORDS,
-  TEST_API_KEYS,
-  type TestChain,
-} from "@/scripts/support/test-stack";
+  bearer,
+  callRoute,
+  signInSession,
+  startRouteTestStack,
+  type RouteHandler,
+} from "@/scripts/support/route-request";
+import { TEST_ADMIN_PASSWORDS, TEST_API_KEYS } from "@/scripts/support/test-stack";
 import { POST as signIn, GET as whoAmI, DELETE as signOut } from "../session/route";
 import * as credentialsRoute from "./[slug]/credentials/route";
 import { POST as changeStatus } from "./[slug]/credentials/[id]/[action]/route";
@@ -24,66 +25,18 @@ import { POST as anchorLog } from "./[slug]/audit-log/anchor/route";
  * every route answers 403 (or 404 for B's records reached through A's own routes).
  */
 
-let chain: TestChain;
-let svc: IssuanceServices;
-let close: () => Promise<void>;
-const holder = globalThis as { __vitaeServices?: { promise?: Promise<IssuanceServices> } };
+startRouteTestStack();
 
 const A = "eastland-licensing";
 const B = "northbridge-medicine";
 
-beforeAll(async () => {
-  chain = await startTestChain();
-  const started = await startTestServices(chain);
-  svc = started.svc;
-  close = started.db.close;
-  (holder.__vitaeServices ??= {}).promise = Promise.resolve(svc);
-});
-
-afterAll(async () => {
-  if (holder.__vitaeServices) holder.__vitaeServices.promise = undefined;
-  await close?.();
-  await chain?.stop();
-});
-
-type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
-
-async function call<P>(
-  handler: Handler<P>,
-  params: P,
-  opts: { method?: string; auth?: Headers; body?: unknown; query?: string } = {},
-  // The answers' shapes are each route's own; the assertions below say what they must hold.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-): Promise<{ status: number; json: any; headers: Headers }> {
-  const headers = new Headers(opts.auth);
-  if (opts.body !== undefined) headers.set("content-type", "application/json");
-  const res = await handler(
-    new Request(`http://localhost/api${opts.query ?? ""}`, {
-      method: opts.method ?? "GET",
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    }),
-    { params: Promise.resolve(params) },
-  );
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null, headers: res.headers };
-}
-
 async function sessionFor(slug: string, email: string, password: string): Promise<Headers> {
-  const res = await call(
-    signIn as Handler<object>,
-    {},
-    {
-      method: "POST",
-      body: { issuer: slug, email, password },
-    },
-  );
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get("set-cookie") ?? "";
-  expect(cookie).toMatch(/vitae_session=[A-Za-z0-9_-]{43}/);
-  expect(cookie).toMatch(/HttpOnly/i);
-  expect(cookie).toMatch(/SameSite=strict/i);
-  return new Headers({ cookie: cookie.split(";")[0]! });
+  const session = await signInSession(signIn, { issuer: slug, email, password });
+  expect(session.status).toBe(200);
+  expect(session.setCookie).toMatch(/vitae_session=[A-Za-z0-9_-]{43}/);
+  expect(session.setCookie).toMatch(/HttpOnly/i);
+  expect(session.setCookie).toMatch(/SameSite=strict/i);
+  return session.auth;
 }
 
 const licence = {
@@ -112,8 +65,8 @@ describe("isolation between issuers, through the HTTP API", () => {
   beforeAll(async () => {
     adminA = await sessionFor(A, demoAdminEmail(A), TEST_ADMIN_PASSWORDS[A]);
     adminB = await sessionFor(B, demoAdminEmail(B), TEST_ADMIN_PASSWORDS[B]);
-    keyA = new Headers({ authorization: `Bearer ${TEST_API_KEYS[A]}` });
-    const issued = await call(
+    keyA = bearer(TEST_API_KEYS[A]);
+    const issued = await callRoute(
       credentialsRoute.POST,
       { slug: B },
       {
@@ -124,7 +77,7 @@ describe("isolation between issuers, through the HTTP API", () => {
     );
     expect(issued.status).toBe(201);
     credentialB = issued.json.id;
-    const member = await call(
+    const member = await callRoute(
       staffRoute.POST,
       { slug: B },
       {
@@ -135,7 +88,7 @@ describe("isolation between issuers, through the HTTP API", () => {
     );
     expect(member.status).toBe(201);
     staffB = member.json.member.id;
-    const key = await call(
+    const key = await callRoute(
       apiKeysRoute.POST,
       { slug: B },
       {
@@ -149,9 +102,9 @@ describe("isolation between issuers, through the HTTP API", () => {
   });
 
   it("a session works on its own issuer: who am I, issue, list, audit log", async () => {
-    const me = await call(whoAmI as Handler<object>, {}, { auth: adminA });
+    const me = await callRoute(whoAmI as RouteHandler<object>, {}, { auth: adminA });
     expect(me.json).toMatchObject({ issuer: { slug: A }, staff: { role: "admin" } });
-    const issued = await call(
+    const issued = await callRoute(
       credentialsRoute.POST,
       { slug: A },
       {
@@ -161,9 +114,9 @@ describe("isolation between issuers, through the HTTP API", () => {
       },
     );
     expect(issued.status).toBe(201);
-    const listed = await call(credentialsRoute.GET, { slug: A }, { auth: adminA });
+    const listed = await callRoute(credentialsRoute.GET, { slug: A }, { auth: adminA });
     expect(listed.json.map((c: { id: string }) => c.id)).toContain(issued.json.id);
-    const log = await call(auditLog, { slug: A }, { auth: adminA, query: "?limit=5" });
+    const log = await callRoute(auditLog, { slug: A }, { auth: adminA, query: "?limit=5" });
     expect(log.status).toBe(200);
     expect(log.json.entries[0]).toMatchObject({
       action: "credential.issued",
@@ -176,9 +129,9 @@ describe("isolation between issuers, through the HTTP API", () => {
     it(`issuer A's ${who} cannot read, issue, revoke, list, manage or export issuer B's data`, async () => {
       const auth = who === "session" ? adminA : keyA;
       const attempts = [
-        call(credentialsRoute.GET, { slug: B }, { auth }),
-        call(credentialsRoute.POST, { slug: B }, { method: "POST", auth, body: degree }),
-        call(
+        callRoute(credentialsRoute.GET, { slug: B }, { auth }),
+        callRoute(credentialsRoute.POST, { slug: B }, { method: "POST", auth, body: degree }),
+        callRoute(
           changeStatus,
           { slug: B, id: credentialB, action: "revoke" },
           {
@@ -187,8 +140,8 @@ describe("isolation between issuers, through the HTTP API", () => {
             body: { reason: "hostile" },
           },
         ),
-        call(staffRoute.GET, { slug: B }, { auth }),
-        call(
+        callRoute(staffRoute.GET, { slug: B }, { auth }),
+        callRoute(
           staffRoute.POST,
           { slug: B },
           {
@@ -197,17 +150,17 @@ describe("isolation between issuers, through the HTTP API", () => {
             body: { email: "mole@x.example", name: "Mole", role: "admin" },
           },
         ),
-        call(
+        callRoute(
           patchStaff,
           { slug: B, id: staffB },
           { method: "PATCH", auth, body: { role: "admin" } },
         ),
-        call(apiKeysRoute.GET, { slug: B }, { auth }),
-        call(apiKeysRoute.POST, { slug: B }, { method: "POST", auth, body: { label: "x" } }),
-        call(revokeKey, { slug: B, id: keyIdB }, { method: "DELETE", auth }),
-        call(auditLog, { slug: B }, { auth }),
-        call(exportLog, { slug: B }, { auth }),
-        call(anchorLog, { slug: B }, { method: "POST", auth }),
+        callRoute(apiKeysRoute.GET, { slug: B }, { auth }),
+        callRoute(apiKeysRoute.POST, { slug: B }, { method: "POST", auth, body: { label: "x" } }),
+        callRoute(revokeKey, { slug: B, id: keyIdB }, { method: "DELETE", auth }),
+        callRoute(auditLog, { slug: B }, { auth }),
+        callRoute(exportLog, { slug: B }, { auth }),
+        callRoute(anchorLog, { slug: B }, { method: "POST", auth }),
       ];
       for (const res of await Promise.all(attempts)) {
         expect(res.status).toBe(403);
@@ -215,7 +168,7 @@ describe("isolation between issuers, through the HTTP API", () => {
       }
       // Through A's own routes, B's records are simply not there.
       const viaOwn = await Promise.all([
-        call(
+        callRoute(
           changeStatus,
           { slug: A, id: credentialB, action: "revoke" },
           {
@@ -226,7 +179,7 @@ describe("isolation between issuers, through the HTTP API", () => {
         ),
         ...(who === "session"
           ? [
-              call(
+              callRoute(
                 patchStaff,
                 { slug: A, id: staffB },
                 {
@@ -235,29 +188,29 @@ describe("isolation between issuers, through the HTTP API", () => {
                   body: { disabled: true },
                 },
               ),
-              call(revokeKey, { slug: A, id: keyIdB }, { method: "DELETE", auth }),
+              callRoute(revokeKey, { slug: A, id: keyIdB }, { method: "DELETE", auth }),
             ]
           : []),
       ]);
       for (const res of viaOwn) expect(res.status).toBe(404);
 
       // Nothing of B changed.
-      const listB = await call(credentialsRoute.GET, { slug: B }, { auth: adminB });
+      const listB = await callRoute(credentialsRoute.GET, { slug: B }, { auth: adminB });
       expect(listB.json.find((c: { id: string }) => c.id === credentialB).status).toBe("active");
-      const staffList = await call(staffRoute.GET, { slug: B }, { auth: adminB });
+      const staffList = await callRoute(staffRoute.GET, { slug: B }, { auth: adminB });
       expect(staffList.json.find((m: { id: string }) => m.id === staffB)).toMatchObject({
         role: "staff",
         disabled: false,
       });
-      const keys = await call(apiKeysRoute.GET, { slug: B }, { auth: adminB });
+      const keys = await callRoute(apiKeysRoute.GET, { slug: B }, { auth: adminB });
       expect(keys.json.find((k: { id: string }) => k.id === keyIdB).revokedAt).toBeNull();
-      const exported = await call(exportLog, { slug: B }, { auth: adminB });
+      const exported = await callRoute(exportLog, { slug: B }, { auth: adminB });
       expect(JSON.stringify(exported.json)).not.toContain(A);
     });
   }
 
   it("staff and API keys cannot manage staff or keys; bad input gets field errors", async () => {
-    const clerk = await call(
+    const clerk = await callRoute(
       staffRoute.POST,
       { slug: A },
       {
@@ -270,14 +223,19 @@ describe("isolation between issuers, through the HTTP API", () => {
     expect(clerk.json.member.email).toBe("clerk@eastland.example");
     const staffA = await sessionFor(A, "clerk@eastland.example", clerk.json.temporaryPassword);
     for (const auth of [staffA, keyA]) {
-      expect((await call(staffRoute.GET, { slug: A }, { auth })).status).toBe(403);
+      expect((await callRoute(staffRoute.GET, { slug: A }, { auth })).status).toBe(403);
       expect(
-        (await call(apiKeysRoute.POST, { slug: A }, { method: "POST", auth, body: { label: "x" } }))
-          .status,
+        (
+          await callRoute(
+            apiKeysRoute.POST,
+            { slug: A },
+            { method: "POST", auth, body: { label: "x" } },
+          )
+        ).status,
       ).toBe(403);
     }
     // Staff issue and read the audit log.
-    const issued = await call(
+    const issued = await callRoute(
       credentialsRoute.POST,
       { slug: A },
       {
@@ -287,9 +245,9 @@ describe("isolation between issuers, through the HTTP API", () => {
       },
     );
     expect(issued.status).toBe(201);
-    expect((await call(auditLog, { slug: A }, { auth: staffA })).status).toBe(200);
+    expect((await callRoute(auditLog, { slug: A }, { auth: staffA })).status).toBe(200);
 
-    const bad = await call(
+    const bad = await callRoute(
       staffRoute.POST,
       { slug: A },
       {
@@ -300,11 +258,11 @@ describe("isolation between issuers, through the HTTP API", () => {
     );
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.error.fields).sort()).toEqual(["email", "name", "role"]);
-    const badQuery = await call(auditLog, { slug: A }, { auth: adminA, query: "?limit=0" });
+    const badQuery = await callRoute(auditLog, { slug: A }, { auth: adminA, query: "?limit=0" });
     expect(badQuery.status).toBe(400);
 
-    const wrong = await call(
-      signIn as Handler<object>,
+    const wrong = await callRoute(
+      signIn as RouteHandler<object>,
       {},
       {
         method: "POST",
@@ -315,8 +273,12 @@ describe("isolation between issuers, through the HTTP API", () => {
     expect(wrong.headers.get("set-cookie")).toBeNull();
 
     // Signing out ends the cookie's power at once.
-    const out = await call(signOut as Handler<object>, {}, { method: "DELETE", auth: staffA });
+    const out = await callRoute(
+      signOut as RouteHandler<object>,
+      {},
+      { method: "DELETE", auth: staffA },
+    );
     expect(out.status).toBe(204);
-    expect((await call(credentialsRoute.GET, { slug: A }, { auth: staffA })).status).toBe(401);
+    expect((await callRoute(credentialsRoute.GET, { slug: A }, { auth: staffA })).status).toBe(401);
   }, 20_000);
 });

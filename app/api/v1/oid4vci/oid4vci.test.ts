@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { credentials } from "@/lib/db/schema";
 import { findIssuer, type Issuer } from "@/lib/issuance/authenticate-issuer";
 import { getClaimOffer } from "@/lib/issuance/claim-credential";
 import { issueCredential } from "@/lib/issuance/issue-credential";
 import { verifyOnServer } from "@/lib/issuance/server-verifier";
-import type { IssuanceServices } from "@/lib/issuance/services";
 import { parseCredentialOffer } from "@/lib/oid4vci/credential-offer-uri";
 import { PRE_AUTHORIZED_GRANT } from "@/lib/oid4vci/schemas";
 import { decodeJwt } from "@/lib/wallet/decode-jwt";
@@ -18,12 +17,8 @@ import {
 } from "@/lib/wallet/receive-credential-offer";
 import type { HolderIdentity, StoredCredential } from "@/lib/wallet/schemas";
 import { signJwt } from "@/lib/wallet/sign-jwt";
-import {
-  startTestChain,
-  startTestServices,
-  TEST_PUBLIC_URL,
-  type TestChain,
-} from "@/scripts/support/test-stack";
+import { startRouteTestStack } from "@/scripts/support/route-request";
+import { TEST_PUBLIC_URL } from "@/scripts/support/test-stack";
 import { GET as getOffer } from "../credential-offers/[token]/route";
 import { GET as getAsMetadata } from "./[slug]/authorization-server/route";
 import { OPTIONS as preflight, POST as postCredential } from "./[slug]/credential/route";
@@ -38,27 +33,13 @@ import { POST as postToken } from "./[slug]/token/route";
  * nothing but the offer URI. Then the refusals: twice, expired, someone else's, bad proofs.
  */
 
-let chain: TestChain;
-let svc: IssuanceServices;
-let close: () => Promise<void>;
+const stack = startRouteTestStack();
 let licensing: Issuer;
-const holder = globalThis as { __vitaeServices?: { promise?: Promise<IssuanceServices> } };
 const ISSUER_ID = `${TEST_PUBLIC_URL}/issuers/eastland-licensing`;
 const API = `${TEST_PUBLIC_URL}/api/v1/oid4vci/eastland-licensing`;
 
 beforeAll(async () => {
-  chain = await startTestChain();
-  const started = await startTestServices(chain);
-  svc = started.svc;
-  close = started.db.close;
-  (holder.__vitaeServices ??= {}).promise = Promise.resolve(svc);
-  licensing = await findIssuer(svc, "eastland-licensing");
-});
-
-afterAll(async () => {
-  if (holder.__vitaeServices) holder.__vitaeServices.promise = undefined;
-  await close?.();
-  await chain?.stop();
+  licensing = await findIssuer(stack.svc, "eastland-licensing");
 });
 
 type Handler = (
@@ -124,14 +105,14 @@ function walletDeps(id: HolderIdentity, filed: StoredCredential[]): ReceiveDeps 
       filed.push(credential);
       return { credential, added: true };
     },
-    verify: (jwt) => verifyOnServer(svc, jwt),
+    verify: (jwt) => verifyOnServer(stack.svc, jwt),
     now: () => new Date(),
   };
 }
 
 async function issueLicence(extra: { subject?: Record<string, unknown>; now?: Date } = {}) {
   return issueCredential(
-    svc,
+    stack.svc,
     licensing,
     {
       type: "MedicalLicenseCredential",
@@ -268,7 +249,7 @@ describe("the wallet claims through OpenID4VCI, starting from the offer URI only
     expect(preview.offer.credential_configuration_ids).toEqual(["MedicalLicenseCredential"]);
     expect(preview.txCode).toBeUndefined();
 
-    await svc.anchoring.sweep();
+    await stack.svc.anchoring.sweep();
     const wallet = await identity();
     const filed: StoredCredential[] = [];
     // Vitae's extension: the wallet's recovery key DID travels with the request and is stored.
@@ -283,7 +264,10 @@ describe("the wallet claims through OpenID4VCI, starting from the offer URI only
     expect(payload.sub).toBe(wallet.did);
     expect(filed[0]!.issuerName).toBe(licensing.name);
 
-    const [row] = await svc.db.select().from(credentials).where(eq(credentials.id, issued.id));
+    const [row] = await stack.svc.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.id, issued.id));
     expect(row!.claimedAt).not.toBeNull();
     expect(row!.subjectDid).toBe(wallet.did);
     expect(row!.recoveryDid).toBe(recoveryDid);
@@ -302,7 +286,7 @@ describe("the wallet claims through OpenID4VCI, starting from the offer URI only
     expect((replay as OfferError).final).toBe(true);
     expect((replay as OfferError).message).toMatch(/already been claimed/);
     expect(filed).toHaveLength(1);
-    await expect(getClaimOffer(svc, codeOf(issued))).rejects.toThrow(/already been claimed/);
+    await expect(getClaimOffer(stack.svc, codeOf(issued))).rejects.toThrow(/already been claimed/);
   });
 
   it("a credential claimed by its link is refused to OpenID4VCI, and vice versa", async () => {
@@ -313,8 +297,8 @@ describe("the wallet claims through OpenID4VCI, starting from the offer URI only
     const { redeemClaim } = await import("@/lib/issuance/claim-credential");
     const { createProof } = await import("@/lib/wallet/claim-credential");
     const linkWallet = await identity();
-    const offer = await getClaimOffer(svc, codeOf(issued));
-    await redeemClaim(svc, codeOf(issued), await createProof(linkWallet, offer));
+    const offer = await getClaimOffer(stack.svc, codeOf(issued));
+    await redeemClaim(stack.svc, codeOf(issued), await createProof(linkWallet, offer));
     // …so the access token obtained before gets a refusal, not a second credential.
     const other = await identity();
     const res = await requestCredential(token.json.access_token as string, {
@@ -469,7 +453,10 @@ describe("the credential endpoint", () => {
     });
     expect(res.json.error).toBe("credential_request_denied");
     expect(res.json.error_description).toMatch(/different wallet key/);
-    const [row] = await svc.db.select().from(credentials).where(eq(credentials.id, issued.id));
+    const [row] = await stack.svc.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.id, issued.id));
     expect(row!.claimedAt).toBeNull();
 
     // The right wallet, through the client, still gets it.

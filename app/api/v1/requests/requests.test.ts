@@ -1,16 +1,21 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CreatedRequest, RequestStatus } from "@/lib/credentials/policy/schemas";
 import { verifierRequests } from "@/lib/db/schema";
 import { findIssuer } from "@/lib/issuance/authenticate-issuer";
 import { changeCredentialStatus } from "@/lib/issuance/change-status";
 import { getClaimOffer, redeemClaim } from "@/lib/issuance/claim-credential";
 import { issueCredential } from "@/lib/issuance/issue-credential";
-import type { IssuanceServices } from "@/lib/issuance/services";
 import { createProof } from "@/lib/wallet/claim-credential";
 import { createPresentation } from "@/lib/wallet/create-presentation";
 import { generateHolderKey, type HolderKey } from "@/lib/wallet/holder-key";
-import { startTestChain, startTestServices, type TestChain } from "@/scripts/support/test-stack";
+import {
+  bearer,
+  callRoute,
+  startRouteTestStack,
+  type RouteAnswer,
+  type RouteHandler,
+} from "@/scripts/support/route-request";
 import { GET as getRequest } from "./[id]/route";
 import { POST as postResponse } from "./[id]/response/route";
 import { POST as postRequest } from "./route";
@@ -22,51 +27,25 @@ import { POST as postRequest } from "./route";
  * the verified answer and policy evaluation with its read secret.
  */
 
-let chain: TestChain;
-let svc: IssuanceServices;
-let close: () => Promise<void>;
-const holder = globalThis as { __vitaeServices?: { promise?: Promise<IssuanceServices> } };
-
-beforeAll(async () => {
-  chain = await startTestChain();
-  const started = await startTestServices(chain);
-  svc = started.svc;
-  close = started.db.close;
-  (holder.__vitaeServices ??= {}).promise = Promise.resolve(svc);
-});
-
-afterAll(async () => {
-  if (holder.__vitaeServices) holder.__vitaeServices.promise = undefined;
-  await close?.();
-  await chain?.stop();
-});
+const stack = startRouteTestStack();
 
 type Json = Record<string, unknown> & { error?: { code: string; message: string } };
 
-async function send(
-  handler: (req: Request, ctx: never) => Promise<Response>,
+const send = (
+  handler: RouteHandler<{ id: string }>,
   init: { method?: string; body?: unknown; id?: string; secret?: string; form?: boolean } = {},
-): Promise<{ status: number; json: Json }> {
-  const headers: Record<string, string> = {
-    "content-type": init.form ? "application/x-www-form-urlencoded" : "application/json",
-  };
-  if (init.secret) headers.authorization = `Bearer ${init.secret}`;
-  const body =
-    init.body === undefined
-      ? undefined
-      : typeof init.body === "string"
-        ? init.body
-        : JSON.stringify(init.body);
-  const res = await handler(
-    new Request(`http://localhost/api/v1/requests/${init.id ?? ""}`, {
-      method: init.method ?? (body === undefined ? "GET" : "POST"),
-      headers,
-      ...(body === undefined ? {} : { body }),
-    }),
-    { params: Promise.resolve({ id: init.id ?? "" }) } as never,
+): Promise<RouteAnswer<Json>> =>
+  callRoute(
+    handler,
+    { id: init.id ?? "" },
+    {
+      method: init.method,
+      url: `http://localhost/api/v1/requests/${init.id ?? ""}`,
+      auth: init.secret ? bearer(init.secret) : undefined,
+      body: init.body,
+      contentType: init.form ? "application/x-www-form-urlencoded" : undefined,
+    },
   );
-  return { status: res.status, json: (await res.json()) as Json };
-}
 
 const policy = {
   verifierName: "St Aurelia credentialing office",
@@ -81,8 +60,8 @@ async function create(body: unknown = policy): Promise<CreatedRequest> {
 }
 
 async function claimedLicence(wallet: HolderKey, conditions?: Array<{ text: string }>) {
-  const licensing = await findIssuer(svc, "eastland-licensing");
-  const issued = await issueCredential(svc, licensing, {
+  const licensing = await findIssuer(stack.svc, "eastland-licensing");
+  const issued = await issueCredential(stack.svc, licensing, {
     type: "MedicalLicenseCredential",
     subject: {
       name: "Dr Amira Haddad",
@@ -92,9 +71,9 @@ async function claimedLicence(wallet: HolderKey, conditions?: Array<{ text: stri
     },
   });
   const token = issued.claimUrl.split("#")[1]!;
-  const offer = await getClaimOffer(svc, token);
+  const offer = await getClaimOffer(stack.svc, token);
   const proof = await createProof(wallet, { audience: offer.audience, nonce: offer.nonce });
-  const claimed = await redeemClaim(svc, token, proof);
+  const claimed = await redeemClaim(stack.svc, token, proof);
   return { id: issued.id, jwt: claimed.credential, licensing };
 }
 
@@ -125,7 +104,7 @@ describe("/api/v1/requests", () => {
     const created = await create();
     const { request } = created;
     expect(request.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(request.audience).toBe(`${svc.publicUrl}/api/v1/requests/${request.id}`);
+    expect(request.audience).toBe(`${stack.svc.publicUrl}/api/v1/requests/${request.id}`);
     expect(request.client_id).toBe(request.audience);
     expect(request.response_uri).toBe(`${request.audience}/response`);
     expect(request.nonce.length).toBeGreaterThanOrEqual(43);
@@ -141,13 +120,13 @@ describe("/api/v1/requests", () => {
     const ttl = Date.parse(request.expires_at) - before;
     expect(ttl).toBeGreaterThan(595_000);
     expect(ttl).toBeLessThan(605_000);
-    expect(created.walletUrl).toBe(`${svc.publicUrl}/wallet/present?request=${request.id}`);
+    expect(created.walletUrl).toBe(`${stack.svc.publicUrl}/wallet/present?request=${request.id}`);
 
     // the public object has no answer and the secret is stored only as a hash
     const open = await send(getRequest, { id: request.id });
     expect(open.status).toBe(200);
     expect(open.json).not.toHaveProperty("answer");
-    const [row] = await svc.db
+    const [row] = await stack.svc.db
       .select()
       .from(verifierRequests)
       .where(eq(verifierRequests.id, request.id));
@@ -196,7 +175,7 @@ describe("/api/v1/requests", () => {
   it("a revoked licence, or one with conditions, does not meet the policy", async () => {
     const wallet = await generateHolderKey();
     const { id, jwt, licensing } = await claimedLicence(wallet);
-    await changeCredentialStatus(svc, licensing, id, "revoke", "surrendered");
+    await changeCredentialStatus(stack.svc, licensing, id, "revoke", "surrendered");
     const created = await create();
     const { res } = await answer(wallet, created, [jwt]);
     expect(res.status).toBe(200);
@@ -231,7 +210,7 @@ describe("/api/v1/requests", () => {
     expect(seen.state).toBe("declined");
     expect(seen.answer).toBeNull();
     expect((await send(getRequest, { id: created.request.id })).json.state).toBe("declined");
-    const [row] = await svc.db
+    const [row] = await stack.svc.db
       .select()
       .from(verifierRequests)
       .where(eq(verifierRequests.id, created.request.id));
@@ -267,7 +246,7 @@ describe("/api/v1/requests", () => {
     expect((await status(answered)).state).toBe("answered");
 
     const expired = await create({ ...policy, ttlSeconds: 60 });
-    await svc.db
+    await stack.svc.db
       .update(verifierRequests)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(verifierRequests.id, expired.request.id));
@@ -301,7 +280,7 @@ describe("/api/v1/requests", () => {
     const wallet = await generateHolderKey();
     const { jwt } = await claimedLicence(wallet);
     const created = await create({ ...policy, ttlSeconds: 60 });
-    await svc.db
+    await stack.svc.db
       .update(verifierRequests)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(verifierRequests.id, created.request.id));
@@ -341,7 +320,7 @@ describe("/api/v1/requests", () => {
     const other = await create();
     const wrongAudience = await createPresentation(wallet, [jwt], {
       nonce: other.request.nonce,
-      audience: svc.publicUrl,
+      audience: stack.svc.publicUrl,
     });
     const mis = await send(postResponse, {
       id: other.request.id,

@@ -1,13 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findIssuer } from "@/lib/issuance/authenticate-issuer";
 import { changeCredentialStatus } from "@/lib/issuance/change-status";
 import { getClaimOffer, redeemClaim } from "@/lib/issuance/claim-credential";
 import { issueCredential } from "@/lib/issuance/issue-credential";
-import type { IssuanceServices } from "@/lib/issuance/services";
 import { createProof } from "@/lib/wallet/claim-credential";
 import { createPresentation } from "@/lib/wallet/create-presentation";
 import { generateHolderKey, type HolderKey } from "@/lib/wallet/holder-key";
-import { startTestChain, startTestServices, type TestChain } from "@/scripts/support/test-stack";
+import {
+  callRoute,
+  startRouteTestStack,
+  type RouteAnswer,
+  type RouteHandler,
+} from "@/scripts/support/route-request";
 import { POST as postChallenge } from "../challenges/route";
 import { POST as postVerify } from "./route";
 
@@ -27,40 +31,10 @@ type Answer = {
   error?: { code: string; message: string; fields?: Record<string, string[]> };
 };
 
-let chain: TestChain;
-let svc: IssuanceServices;
-let close: () => Promise<void>;
-const holder = globalThis as { __vitaeServices?: { promise?: Promise<IssuanceServices> } };
+const stack = startRouteTestStack();
 
-beforeAll(async () => {
-  chain = await startTestChain();
-  const started = await startTestServices(chain);
-  svc = started.svc;
-  close = started.db.close;
-  // The route handlers call getServices(), which reuses the process-wide holder services.ts made.
-  (holder.__vitaeServices ??= {}).promise = Promise.resolve(svc);
-});
-
-afterAll(async () => {
-  if (holder.__vitaeServices) holder.__vitaeServices.promise = undefined;
-  await close?.();
-  await chain?.stop();
-});
-
-async function call(
-  handler: typeof postVerify,
-  body: unknown,
-): Promise<{ status: number; json: Answer }> {
-  const res = await handler(
-    new Request("http://localhost/api", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    }),
-    undefined as never,
-  );
-  return { status: res.status, json: (await res.json()) as Answer };
-}
+const call = (handler: RouteHandler<object>, body: unknown): Promise<RouteAnswer<Answer>> =>
+  callRoute(handler, {}, { method: "POST", body });
 
 async function challenge(domain?: string) {
   const res = await call(postChallenge, domain === undefined ? "" : { domain });
@@ -70,15 +44,15 @@ async function challenge(domain?: string) {
 
 /** A licence issued by Eastland and claimed into `wallet`, as a doctor would. */
 async function claimedLicence(wallet: HolderKey) {
-  const licensing = await findIssuer(svc, "eastland-licensing");
-  const issued = await issueCredential(svc, licensing, {
+  const licensing = await findIssuer(stack.svc, "eastland-licensing");
+  const issued = await issueCredential(stack.svc, licensing, {
     type: "MedicalLicenseCredential",
     subject: { name: "Dr Amira Haddad", licenseNumber: "EL-2001", jurisdiction: "Eastland" },
   });
   const token = issued.claimUrl.split("#")[1]!;
-  const offer = await getClaimOffer(svc, token);
+  const offer = await getClaimOffer(stack.svc, token);
   const proof = await createProof(wallet, { audience: offer.audience, nonce: offer.nonce });
-  const claimed = await redeemClaim(svc, token, proof);
+  const claimed = await redeemClaim(stack.svc, token, proof);
   return { id: issued.id, jwt: claimed.credential, licensing };
 }
 
@@ -90,7 +64,7 @@ describe("POST /api/v1/verify with a presentation", () => {
     const wallet = await generateHolderKey();
     const { jwt } = await claimedLicence(wallet);
     const issued = await challenge();
-    expect(issued.domain).toBe(svc.publicUrl);
+    expect(issued.domain).toBe(stack.svc.publicUrl);
     expect(Date.parse(issued.expiresAt)).toBeGreaterThan(Date.now());
 
     const presentation = await createPresentation(wallet, [jwt], {
@@ -155,7 +129,7 @@ describe("POST /api/v1/verify with a presentation", () => {
   it("refuses a presentation of a revoked credential, and one about someone else", async () => {
     const wallet = await generateHolderKey();
     const { id, jwt, licensing } = await claimedLicence(wallet);
-    await changeCredentialStatus(svc, licensing, id, "revoke", "surrendered");
+    await changeCredentialStatus(stack.svc, licensing, id, "revoke", "surrendered");
     const issued = await challenge();
     const revoked = await call(postVerify, {
       presentation: await createPresentation(wallet, [jwt], {

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { credentialCorrectionSchema } from "@/lib/credentials/schemas";
 import { amendCredential } from "@/lib/issuance/amend-credential";
 import { findIssuer } from "@/lib/issuance/authenticate-issuer";
 import { changeCredentialStatus } from "@/lib/issuance/change-status";
 import { issueCredential } from "@/lib/issuance/issue-credential";
-import type { IssuanceServices } from "@/lib/issuance/services";
-import { startTestChain, startTestServices, type TestChain } from "@/scripts/support/test-stack";
+import { callRoute, startRouteTestStack } from "@/scripts/support/route-request";
 import { GET } from "./route";
 
 /**
@@ -13,36 +12,15 @@ import { GET } from "./route";
  * the anchor contract, PGlite with the demo issuers), after a real amend.
  */
 
-let chain: TestChain;
-let svc: IssuanceServices;
-let close: () => Promise<void>;
-const holder = globalThis as { __vitaeServices?: { promise?: Promise<IssuanceServices> } };
+const stack = startRouteTestStack();
 
-beforeAll(async () => {
-  chain = await startTestChain();
-  const started = await startTestServices(chain);
-  svc = started.svc;
-  close = started.db.close;
-  (holder.__vitaeServices ??= {}).promise = Promise.resolve(svc);
-});
-
-afterAll(async () => {
-  if (holder.__vitaeServices) holder.__vitaeServices.promise = undefined;
-  await close?.();
-  await chain?.stop();
-});
-
-async function get(credentialId: string) {
-  const res = await GET(new Request(`http://localhost/api/v1/credentials/x/correction`), {
-    params: Promise.resolve({ credentialId }),
-  });
-  return { status: res.status, headers: res.headers, json: (await res.json()) as unknown };
-}
+const get = (credentialId: string) =>
+  callRoute(GET, { credentialId }, { url: "http://localhost/api/v1/credentials/x/correction" });
 
 describe("GET /api/v1/credentials/{id}/correction", () => {
   it("links a superseded credential and its correction both ways, with no subject data", async () => {
-    const licensing = await findIssuer(svc, "eastland-licensing");
-    const original = await issueCredential(svc, licensing, {
+    const licensing = await findIssuer(stack.svc, "eastland-licensing");
+    const original = await issueCredential(stack.svc, licensing, {
       type: "MedicalLicenseCredential",
       subject: { name: "Dr Lena Korr", licenseNumber: "EL-C1", jurisdiction: "Eastland" },
     });
@@ -50,7 +28,7 @@ describe("GET /api/v1/credentials/{id}/correction", () => {
     expect(before.status).toBe(200);
     expect(before.json).toEqual({ credentialId: `urn:uuid:${original.id}` });
 
-    const amended = await amendCredential(svc, licensing, original.id, {
+    const amended = await amendCredential(stack.svc, licensing, original.id, {
       subject: { name: "Dr Lena Korrin", licenseNumber: "EL-C1", jurisdiction: "Eastland" },
     });
 
@@ -82,12 +60,12 @@ describe("GET /api/v1/credentials/{id}/correction", () => {
   });
 
   it("says revoked-but-not-superseded plainly: no chain for an ordinary revocation", async () => {
-    const licensing = await findIssuer(svc, "eastland-licensing");
-    const issued = await issueCredential(svc, licensing, {
+    const licensing = await findIssuer(stack.svc, "eastland-licensing");
+    const issued = await issueCredential(stack.svc, licensing, {
       type: "MedicalLicenseCredential",
       subject: { name: "Dr Omar Brill", licenseNumber: "EL-C2", jurisdiction: "Eastland" },
     });
-    await changeCredentialStatus(svc, licensing, issued.id, "revoke", "misconduct");
+    await changeCredentialStatus(stack.svc, licensing, issued.id, "revoke", "misconduct");
     const res = await get(issued.id);
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ credentialId: `urn:uuid:${issued.id}` });
