@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { json } from "./__fixtures__/harness";
-import { decodeJwt, MAX_JWT_BYTES } from "./decode-jwt";
+import { decodeJwt, MAX_JWT_BYTES, signingBytes, splitKnownJws } from "./decode-jwt";
 import { MAX_JSON_DEPTH, parseJson } from "./parse-json";
 
 const header = json({ alg: "EdDSA", typ: "JWT" });
@@ -90,5 +90,34 @@ describe("parseJson", () => {
     const ok = "[".repeat(MAX_JSON_DEPTH) + "]".repeat(MAX_JSON_DEPTH);
     expect(parseJson(ok).ok).toBe(true);
     expect(parseJson("[" + ok + "]").ok).toBe(false);
+  });
+});
+
+describe("splitKnownJws", () => {
+  it("splits only a JWS whose header decodeJwt already accepted, and agrees with it", () => {
+    const known = json({ alg: "EdDSA", typ: "JWT", kid: "did:web:split.test#key-1" });
+    const jwt = `${known}.${payload}.AAEC`;
+    expect(splitKnownJws(jwt)).toBeUndefined();
+    const decoded = decodeJwt(jwt);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const split = splitKnownJws(jwt);
+    expect(split?.header).toBe(decoded.header);
+    expect(split?.signature).toEqual(decoded.signature);
+    expect(new TextDecoder().decode(signingBytes(split!))).toBe(`${known}.${payload}`);
+    expect(new TextDecoder().decode(split!.signingInput)).toBe(`${known}.${payload}`);
+  });
+
+  it("gives up on anything that is not three parts with a canonical signature", () => {
+    const known = json({ alg: "EdDSA", typ: "JWT", kid: "did:web:split.test#key-2" });
+    expect(decodeJwt(`${known}.${payload}.AAEC`).ok).toBe(true);
+    for (const bad of [
+      `${known}.${payload}`,
+      `${known}.${payload}.AAEC.AAEC`,
+      `${known}..AAEC`,
+      `${known}.${payload}.AA=C`,
+      `${known}.${"A".repeat(MAX_JWT_BYTES)}.AAEC`,
+    ]) {
+      expect(splitKnownJws(bad)).toBeUndefined();
+    }
   });
 });

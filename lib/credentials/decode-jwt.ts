@@ -195,6 +195,38 @@ export function decodeJwt(jwt: string, maxBytes: number = MAX_JWT_BYTES): Decode
   return decoded;
 }
 
+/**
+ * The header, signature and signing input of a compact JWS whose header text is one `decodeJwt`
+ * already accepted (it is in the header cache), without decoding the payload; `undefined` for
+ * anything else. Lets a verifier start a signature check before the payload is read (see
+ * verify-credential); `decodeJwt` still decides whether the JWT is well-formed.
+ */
+export function splitKnownJws(
+  jwt: string,
+): Pick<DecodedJwt, "header" | "signingInput" | "signature"> | undefined {
+  if (jwt.length > MAX_JWT_BYTES) return undefined;
+  const first = jwt.indexOf(".");
+  const last = jwt.lastIndexOf(".");
+  if (first <= 0 || last <= first + 1 || jwt.indexOf(".", first + 1) !== last) return undefined;
+  const header = headerCache.get(jwt.slice(0, first));
+  if (!header) return undefined;
+  let signature: Uint8Array;
+  try {
+    signature = decodeBase64url(jwt.slice(last + 1));
+  } catch {
+    return undefined;
+  }
+  const parts = {
+    header,
+    get signingInput(): Uint8Array {
+      return asciiPrefix(jwt, last);
+    },
+    signature,
+  };
+  unmaterialized.set(parts, { text: jwt, length: last });
+  return parts;
+}
+
 /** Decoded JWTs whose signing input has not been turned into bytes yet, with where it lies. */
 const unmaterialized = new WeakMap<object, { text: string; length: number }>();
 let scratch = new Uint8Array(4096);

@@ -42,6 +42,25 @@ describe("createDidResolver", () => {
     });
   });
 
+  it("peek gives a resolved, fresh document and never starts a resolution", async () => {
+    let now = 0;
+    const served = mapFetch({ [ISSUER_DID_URL]: JSON.stringify(fixtures.issuerDid) });
+    const resolve = createDidResolver({
+      fetch: served.fetch,
+      ttlMs: 1000,
+      now: () => new Date(now),
+    });
+    expect(resolve.peek?.(ISSUER_DID)).toBeUndefined();
+    expect(served.calls).toEqual([]);
+    const pending = resolve(ISSUER_DID);
+    expect(resolve.peek?.(ISSUER_DID)).toBeUndefined(); // still in flight
+    const resolved = await pending;
+    expect(resolve.peek?.(ISSUER_DID)).toBe(resolved);
+    now += 1000;
+    expect(resolve.peek?.(ISSUER_DID)).toBeUndefined(); // past its TTL
+    expect(served.calls).toEqual([ISSUER_DID_URL]);
+  });
+
   it("reports missing, malformed and oversized documents as DID_NOT_RESOLVED", async () => {
     const { fetch } = mapFetch({
       "https://a.test/.well-known/did.json": { status: 404 },

@@ -3,7 +3,7 @@ import { fetchBounded, FETCH_TIMEOUT_MS } from "./fetch-bounded";
 import { multikeyToJwk } from "./multikey";
 import { isJsonObject, parseJson } from "./parse-json";
 import { didDocumentSchema, publicJwkSchema, type DidDocument, type PublicJwk } from "./schemas";
-import { remember } from "./settled-value";
+import { remember, settledValue } from "./settled-value";
 
 /**
  * DID resolution for the verifier: did:web (fetched), did:key and did:jwk (computed). Issuers use
@@ -20,7 +20,13 @@ export type DidResolution =
   | { ok: true; document: DidDocument }
   | { ok: false; code: "DID_UNSUPPORTED" | "DID_NOT_RESOLVED"; message: string };
 
-export type ResolveDid = (did: string) => Promise<DidResolution>;
+export type ResolveDid = ((did: string) => Promise<DidResolution>) & {
+  /**
+   * The document already resolved and still fresh, or undefined; never starts a resolution. Lets
+   * a verifier start a signature check from the JWS header alone (see verify-credential).
+   */
+  peek?: (did: string) => DidResolution | undefined;
+};
 
 export type DidResolverOptions = {
   fetch: typeof globalThis.fetch;
@@ -190,7 +196,7 @@ export function createDidResolver(options: DidResolverOptions): ResolveDid {
     return unsupported(`The DID method of ${did.split(":", 2).join(":")} is not supported.`);
   }
 
-  return (did) => {
+  const resolve: ResolveDid = (did) => {
     const hit = cache.get(did);
     if (hit && hit.expiresAt > now().getTime()) return hit.promise;
     cache.delete(did);
@@ -213,4 +219,9 @@ export function createDidResolver(options: DidResolverOptions): ResolveDid {
     });
     return entry.promise;
   };
+  resolve.peek = (did) => {
+    const hit = cache.get(did);
+    return hit && hit.expiresAt > now().getTime() ? settledValue(hit.promise)?.value : undefined;
+  };
+  return resolve;
 }

@@ -1,6 +1,6 @@
 import { createVerifiableCredentialJwt, type JwtCredentialPayload } from "did-jwt-vc";
 import { EdDSASigner } from "did-jwt";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { LedgerUnavailableError } from "@/lib/ledger/reader";
 import { createBitstring, encodeBitstring, setBit } from "@/lib/status/bitstring";
 import type { FetchedList } from "@/lib/status/check-status";
@@ -19,6 +19,7 @@ import {
   registrySnapshot,
   reissue,
   REVOCATION_LIST_URL,
+  ROGUE_DID,
   ROGUE_KID,
   signJwt,
   SUSPENSION_LIST_URL,
@@ -151,6 +152,35 @@ describe("verifyCredential", () => {
     );
     const result = await verifyCredential(jwt, deps);
     expect(byId(result).signature).toMatchObject({ ok: false, code: "KEY_NOT_FOUND" });
+  });
+
+  it("still rejects a kid of another DID when both documents are cached (the early start does not count)", async () => {
+    const { deps } = await happyDeps();
+    const jwt = await reissue(
+      () => undefined,
+      { alg: "EdDSA", kid: ROGUE_KID },
+      fixtures.rogueKey.privateJwk,
+    );
+    // Warm: both DID documents resolved, this header seen. The signature is now started from the
+    // header's kid (the rogue DID) before the payload is read, and it holds under that key.
+    await verifyCredential(jwts.credential, deps);
+    await verifyCredential(jwt, deps);
+    expect(deps.resolveDid.peek?.(ROGUE_DID)).toBeUndefined();
+    await deps.resolveDid(ROGUE_DID);
+    expect(deps.resolveDid.peek?.(ROGUE_DID)).toMatchObject({ ok: true });
+    const result = await verifyCredential(jwt, deps);
+    expect(byId(result).signature).toMatchObject({ ok: false, code: "KEY_NOT_FOUND" });
+    expect(result.verified).toBe(false);
+  });
+
+  it("hands a warm credential's signature to WebCrypto before it returns", async () => {
+    const { deps } = await happyDeps();
+    await verifyCredential(jwts.credential, deps);
+    const verify = vi.spyOn(crypto.subtle, "verify");
+    const pending = verifyCredential(jwts.credential, deps);
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect((await pending).verified).toBe(true);
+    verify.mockRestore();
   });
 
   it("rejects vc.issuer ≠ iss as ISSUER_MISMATCH", async () => {

@@ -8,6 +8,7 @@ import {
 import { evaluateTrust } from "@/lib/trust/evaluate-trust";
 import type { TrustSnapshot } from "@/lib/trust/schemas";
 import { decodeCredential } from "./decode-credential";
+import { splitKnownJws } from "./decode-jwt";
 import { isoString } from "./iso-string";
 import type { DidResolution, ResolveDid } from "./resolve-did";
 import type { DecodedCredential } from "./schemas";
@@ -21,7 +22,7 @@ import {
   type VerificationResult,
 } from "./verification";
 import type { VerificationContext } from "./verification-context";
-import { checkAlgorithm, verifyJws } from "./verify-jws";
+import { checkAlgorithm, verifyJws, type JwsVerification } from "./verify-jws";
 
 /**
  * Verifies a credential JWT end to end, the same way in the verifier's browser and in
@@ -80,23 +81,52 @@ function checkSignature(
       return Promise.resolve(check("signature", null, resolution.code, resolution.message));
     }
     return verifyJws(jws, { kid, document: resolution.document, purpose: "assertionMethod" }).then(
-      (verified) =>
-        verified.ok
-          ? check("signature", true, "SIGNATURE_VALID", undefined, {
-              kid: verified.method.id,
-              alg: verified.alg,
-            })
-          : check(
-              "signature",
-              verified.indeterminate ? null : false,
-              verified.code,
-              verified.message,
-            ),
+      signatureCheck,
     );
   };
   const resolving = deps.resolveDid(credential.issuer);
   const resolved = settledValue(resolving);
   return resolved ? withDocument(resolved.value) : resolving.then(withDocument);
+}
+
+function signatureCheck(verified: JwsVerification): Check {
+  return verified.ok
+    ? check("signature", true, "SIGNATURE_VALID", undefined, {
+        kid: verified.method.id,
+        alg: verified.alg,
+      })
+    : check("signature", verified.indeterminate ? null : false, verified.code, verified.message);
+}
+
+/**
+ * The signature check started from the JWS header alone, before the payload is decoded: when the
+ * header is one already accepted, its `kid` is absolute and its DID's document is cached and
+ * fresh (nothing is fetched). It counts only if the payload's issuer is that DID; the check is
+ * then exactly `checkSignature`'s (same key reference, same document, same bytes).
+ */
+function earlySignature(
+  jwt: string,
+  deps: VerifyCredentialDeps,
+): { did: string; check: Promise<Check> } | undefined {
+  const peek = deps.resolveDid.peek;
+  if (!peek) return undefined;
+  const jws = splitKnownJws(jwt);
+  if (!jws) return undefined;
+  const { alg, kid } = jws.header;
+  if (!checkAlgorithm(alg).ok || typeof kid !== "string" || !kid.startsWith("did:")) {
+    return undefined;
+  }
+  const hash = kid.indexOf("#");
+  if (hash < 0) return undefined;
+  const did = kid.slice(0, hash);
+  const resolution = peek(did);
+  if (!resolution?.ok) return undefined;
+  return {
+    did,
+    check: verifyJws(jws, { kid, document: resolution.document, purpose: "assertionMethod" }).then(
+      signatureCheck,
+    ),
+  };
 }
 
 function checkValidity(credential: DecodedCredential, now: Date, skewSeconds: number): Check {
@@ -132,7 +162,10 @@ export async function verifyCredential(
   deps: VerifyCredentialDeps,
 ): Promise<VerificationResult<DecodedCredential>> {
   // Pasted and scanned text often carries a stray newline; it is not part of the JWS.
-  const decoded = decodeCredential(typeof jwt === "string" ? jwt.trim() : jwt);
+  const text = typeof jwt === "string" ? jwt.trim() : jwt;
+  // In Node the signature then runs on the thread pool while the payload is decoded.
+  const early = typeof text === "string" ? earlySignature(text, deps) : undefined;
+  const decoded = decodeCredential(text);
   if (!decoded.ok) {
     return resultOf([
       check("format", false, decoded.code, decoded.message),
@@ -146,7 +179,8 @@ export async function verifyCredential(
   const { credential, jws } = decoded;
   const format = check("format", true, "FORMAT_OK");
 
-  const signaturePending = checkSignature(credential, jws, deps);
+  const signaturePending =
+    early?.did === credential.issuer ? early.check : checkSignature(credential, jws, deps);
   // While the signature is being checked (in Node, on libuv's thread pool), the checks that need
   // no request run on this payload. Their answers are kept only if the signature holds; the status
   // check here uses only lists the verifier has already read (checkCachedStatus never fetches).
