@@ -191,8 +191,8 @@ export function StaffManager({ session }: { session: SignedIn }) {
             </p>
             <p className="mt-2" data-testid={testIds.issuer.temporaryPasswordNote}>
               <strong>It is temporary.</strong> When they first sign in with it, they must choose
-              their own password before they can do anything else in the console, so only they
-              will know it.
+              their own password before they can do anything else in the console, so only they will
+              know it.
             </p>
             <p className="mt-2 flex flex-wrap items-center gap-2">
               <code
