@@ -43,6 +43,7 @@ export function StaffManager({ session }: { session: SignedIn }) {
     onSuccess: (res) => {
       setResetting(null);
       setCreated({ member: res.member, password: res.temporaryPassword, reset: true });
+      void refresh();
     },
   });
   const update = useMutation({
@@ -121,7 +122,7 @@ export function StaffManager({ session }: { session: SignedIn }) {
                       </select>
                     </TD>
                     <TD>
-                      <span className="flex flex-wrap gap-1">
+                      <span className="flex flex-wrap gap-1 whitespace-nowrap">
                         {m.disabled ? (
                           <Badge tone="neutral">Disabled</Badge>
                         ) : (

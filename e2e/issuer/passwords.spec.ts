@@ -100,6 +100,9 @@ test("change password, lockout with a retry time, and an admin's reset", async (
   // The admin resets the password: shown once, the lock lifted.
   await admin.reload();
   const row = admin.getByTestId(testIds.issuer.staffRow).filter({ hasText: email });
+  // They chose their own password: no longer flagged as on a temporary one.
+  await expect(row).toContainText("Active");
+  await expect(row.getByTestId(testIds.issuer.staffTemporaryPassword)).toHaveCount(0);
   await row.getByTestId(testIds.issuer.staffResetPassword).click();
   await expect(admin.getByRole("dialog")).toContainText(`Reset the password of ${name}?`);
   await shotBoth(admin, "console-staff-reset-dialog");
@@ -107,6 +110,7 @@ test("change password, lockout with a retry time, and an admin's reset", async (
   const reset = (await admin.getByTestId(testIds.issuer.resetTemporaryPassword).innerText()).trim();
   expect(reset).toMatch(/^[A-Za-z0-9_-]{16}$/);
   await expect(admin.getByText(`${name}'s password was reset`)).toBeVisible();
+  await expect(row.getByTestId(testIds.issuer.staffTemporaryPassword)).toBeVisible();
   await shotBoth(admin, "console-staff-reset");
 
   await signInToConsole(staff, HOSPITAL, { email, password: newPassword });
