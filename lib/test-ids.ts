@@ -16,6 +16,8 @@ export const testIds = {
     staffResetPassword: "staff-reset-password",
     resetPasswordConfirm: "staff-reset-password-confirm",
     resetTemporaryPassword: "staff-reset-temporary-password",
+    temporaryPasswordNote: "staff-temporary-password-note",
+    staffTemporaryPassword: "staff-row-temporary-password",
     changePasswordForm: "change-password-form",
     changePasswordSubmit: "change-password-submit",
     changePasswordResult: "change-password-result",

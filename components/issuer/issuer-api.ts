@@ -282,6 +282,8 @@ const staffMemberSchema = z.object({
   name: z.string(),
   role: staffRoleSchema,
   disabled: z.boolean(),
+  /** On a temporary password from an admin (new or reset): must choose their own at sign-in. */
+  mustChangePassword: z.boolean().default(false),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;

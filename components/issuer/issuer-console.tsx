@@ -87,8 +87,8 @@ export function IssuerConsole({
         {header}
         <div className="grid max-w-lg gap-4" data-testid={testIds.issuer.passwordChangeRequired}>
           <Alert tone="warning" title="Choose your own password first">
-            An admin reset your password, and you signed in with the temporary one. Choose a
-            password only you know; the console opens as soon as it is changed.
+            You signed in with a temporary password from an admin. Choose a password only you know;
+            the console opens as soon as it is changed.
           </Alert>
           <ChangePasswordForm session={session} onChanged={() => void refresh()} />
         </div>

@@ -17,7 +17,8 @@ import { consoleApi, IssuerApiError, type StaffMember, type StaffRole } from "./
 import type { SignedIn } from "./issuer-console";
 
 /**
- * Admins add staff (with a temporary password shown once), change roles, disable accounts and
+ * Admins add staff (with a temporary password shown once, which they must change at first
+ * sign-in), change roles, disable accounts and
  * reset a forgotten password (a new temporary one, shown once; the person's sessions end).
  * The server enforces the rules (admins only; at least one active admin; not yourself); this
  * page shows its answers.
@@ -42,6 +43,7 @@ export function StaffManager({ session }: { session: SignedIn }) {
     onSuccess: (res) => {
       setResetting(null);
       setCreated({ member: res.member, password: res.temporaryPassword, reset: true });
+      void refresh();
     },
   });
   const update = useMutation({
@@ -120,11 +122,18 @@ export function StaffManager({ session }: { session: SignedIn }) {
                       </select>
                     </TD>
                     <TD>
-                      {m.disabled ? (
-                        <Badge tone="neutral">Disabled</Badge>
-                      ) : (
-                        <Badge tone="success">Active</Badge>
-                      )}
+                      <span className="flex flex-wrap gap-1 whitespace-nowrap">
+                        {m.disabled ? (
+                          <Badge tone="neutral">Disabled</Badge>
+                        ) : (
+                          <Badge tone="success">Active</Badge>
+                        )}
+                        {m.mustChangePassword && !m.disabled ? (
+                          <Badge tone="warning" data-testid={testIds.issuer.staffTemporaryPassword}>
+                            Temporary password
+                          </Badge>
+                        ) : null}
+                      </span>
                     </TD>
                     <TD className="text-right whitespace-nowrap">
                       {self ? null : (
@@ -179,8 +188,12 @@ export function StaffManager({ session }: { session: SignedIn }) {
           >
             <p>
               {created.reset ? "Their sessions have ended. " : null}Give them this temporary
-              password in person or by phone; it is shown only now. They can change it under “Your
-              password”.
+              password in person or by phone; it is shown only now.
+            </p>
+            <p className="mt-2" data-testid={testIds.issuer.temporaryPasswordNote}>
+              <strong>It is temporary.</strong> When they first sign in with it, they must choose
+              their own password before they can do anything else in the console, so only they will
+              know it.
             </p>
             <p className="mt-2 flex flex-wrap items-center gap-2">
               <code

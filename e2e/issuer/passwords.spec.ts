@@ -4,8 +4,9 @@ import { testIds } from "@/lib/test-ids";
 import { HOSPITAL, signInToConsole } from "../fixtures/demo";
 
 /**
- * Passwords in the console: a new staff member changes the temporary password (wrong current
- * password and a weak one refused on their fields), is locked out after five wrong passwords
+ * Passwords in the console: a new staff member must replace the temporary password at first
+ * sign-in (wrong temporary password and a weak one refused on their fields), later changes it
+ * again under "Your password", is locked out after five wrong passwords
  * (with when to retry), and the admin's reset hands out a one-time password, signs them out
  * and lifts the lock; signed in with that one, the console allows nothing until they choose their
  * own. The audit log shows each step.
@@ -42,25 +43,36 @@ test("change password, lockout with a retry time, and an admin's reset", async (
   await admin.getByTestId(testIds.issuer.addStaffSubmit).click();
   const temporary = (await admin.getByTestId(testIds.issuer.temporaryPassword).innerText()).trim();
 
-  // The staff member signs in and changes it.
+  // The staff member signs in: a new account must replace the temporary password first.
   const staff = await (await browser.newContext()).newPage();
   await staff.setViewportSize({ width: 1280, height: 900 });
   await staff.goto("/issuer/account");
   await signInToConsole(staff, HOSPITAL, { email, password: temporary });
+  await expect(staff.getByTestId(testIds.issuer.passwordChangeRequired)).toBeVisible();
+  await expect(staff.getByTestId(testIds.issuer.consoleNav)).toHaveCount(0);
   const form = staff.getByTestId(testIds.issuer.changePasswordForm);
   await expect(form).toBeVisible();
-  await form.getByLabel("Current password").fill("not-my-password");
+  await form.getByLabel("Temporary password").fill("not-my-password");
   await form.getByLabel("New password", { exact: true }).fill("short");
   await form.getByLabel("New password again").fill("short");
   await staff.getByTestId(testIds.issuer.changePasswordSubmit).click();
   await expect(form.getByText("use at least 12 characters")).toBeVisible();
-  const newPassword = `ward rounds at dawn ${suffix}`;
-  await form.getByLabel("New password", { exact: true }).fill(newPassword);
-  await form.getByLabel("New password again").fill(newPassword);
+  const firstOwn = `first shift on the ward ${suffix}`;
+  await form.getByLabel("New password", { exact: true }).fill(firstOwn);
+  await form.getByLabel("New password again").fill(firstOwn);
   await staff.getByTestId(testIds.issuer.changePasswordSubmit).click();
   await expect(form.getByText("This is not your current password")).toBeVisible();
   await shotBoth(staff, "console-password-error");
-  await form.getByLabel("Current password").fill(temporary);
+  await form.getByLabel("Temporary password").fill(temporary);
+  await staff.getByTestId(testIds.issuer.changePasswordSubmit).click();
+  await expect(staff.getByTestId(testIds.issuer.passwordChangeRequired)).toHaveCount(0);
+  await expect(staff.getByTestId(testIds.issuer.consoleNav)).toBeVisible();
+
+  // Later, they change it again of their own accord, under "Your password".
+  const newPassword = `ward rounds at dawn ${suffix}`;
+  await form.getByLabel("Current password").fill(firstOwn);
+  await form.getByLabel("New password", { exact: true }).fill(newPassword);
+  await form.getByLabel("New password again").fill(newPassword);
   await staff.getByTestId(testIds.issuer.changePasswordSubmit).click();
   await expect(staff.getByTestId(testIds.issuer.changePasswordResult)).toContainText(
     "Your password is changed",
@@ -88,6 +100,9 @@ test("change password, lockout with a retry time, and an admin's reset", async (
   // The admin resets the password: shown once, the lock lifted.
   await admin.reload();
   const row = admin.getByTestId(testIds.issuer.staffRow).filter({ hasText: email });
+  // They chose their own password: no longer flagged as on a temporary one.
+  await expect(row).toContainText("Active");
+  await expect(row.getByTestId(testIds.issuer.staffTemporaryPassword)).toHaveCount(0);
   await row.getByTestId(testIds.issuer.staffResetPassword).click();
   await expect(admin.getByRole("dialog")).toContainText(`Reset the password of ${name}?`);
   await shotBoth(admin, "console-staff-reset-dialog");
@@ -95,6 +110,7 @@ test("change password, lockout with a retry time, and an admin's reset", async (
   const reset = (await admin.getByTestId(testIds.issuer.resetTemporaryPassword).innerText()).trim();
   expect(reset).toMatch(/^[A-Za-z0-9_-]{16}$/);
   await expect(admin.getByText(`${name}'s password was reset`)).toBeVisible();
+  await expect(row.getByTestId(testIds.issuer.staffTemporaryPassword)).toBeVisible();
   await shotBoth(admin, "console-staff-reset");
 
   await signInToConsole(staff, HOSPITAL, { email, password: newPassword });

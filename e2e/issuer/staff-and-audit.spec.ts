@@ -11,7 +11,8 @@ import { LICENSING, signInToConsole } from "../fixtures/demo";
 /**
  * Issuer staff and the audit log, in the UI and against the chain: the seeded admin signs in,
  * adds a staff member and an API key (then revokes it); the staff member signs in with the
- * temporary password, issues and revokes a licence; the audit log shows every step, verifies in
+ * temporary password, sees only the change form until choosing their own, then issues and
+ * revokes a licence; the audit log shows every step, verifies in
  * the browser against the ledger, and its export verifies here too, read straight from anvil.
  */
 
@@ -68,9 +69,15 @@ test("admin adds staff and a key; staff issue and revoke; the audit log verifies
   await page.getByTestId(testIds.issuer.addStaffSubmit).click();
   const temporary = (await page.getByTestId(testIds.issuer.temporaryPassword).innerText()).trim();
   expect(temporary).toMatch(/^[A-Za-z0-9_-]{16}$/);
-  await expect(
-    page.getByTestId(testIds.issuer.staffRow).filter({ hasText: staffEmail }),
-  ).toContainText("Active");
+  // The admin is told it is temporary: it must be changed at the first sign-in.
+  await expect(page.getByTestId(testIds.issuer.temporaryPasswordNote)).toContainText(
+    "When they first sign in with it, they must choose their own password",
+  );
+  const registrarRow = page.getByTestId(testIds.issuer.staffRow).filter({ hasText: staffEmail });
+  await expect(registrarRow).toContainText("Active");
+  await expect(registrarRow.getByTestId(testIds.issuer.staffTemporaryPassword)).toHaveText(
+    "Temporary password",
+  );
   await shotBoth(page, "console-staff");
 
   // 3. API keys: create one (shown once), check it works on the API, revoke it.
@@ -95,6 +102,20 @@ test("admin adds staff and a key; staff issue and revoke; the audit log verifies
   await page.goto("/issuer");
   await signInToConsole(page, LICENSING, { email: staffEmail, password: temporary });
   await expect(page.getByTestId(testIds.issuer.signedInAs)).toContainText("Rita Registrar");
+  // Their first sign-in shows only the change form: no console pages, no issuing.
+  const required = page.getByTestId(testIds.issuer.passwordChangeRequired);
+  await expect(required).toContainText("Choose your own password first");
+  await expect(nav).toHaveCount(0);
+  await expect(page.getByTestId(testIds.issuer.issueForm)).toHaveCount(0);
+  await shotBoth(page, "console-first-sign-in");
+  const forced = page.getByTestId(testIds.issuer.changePasswordForm);
+  const ownPassword = `registry desk phrase ${suffix}`;
+  await forced.getByLabel("Temporary password").fill(temporary);
+  await forced.getByLabel("New password", { exact: true }).fill(ownPassword);
+  await forced.getByLabel("New password again").fill(ownPassword);
+  await page.getByTestId(testIds.issuer.changePasswordSubmit).click();
+  await expect(required).toHaveCount(0);
+  await expect(nav).toBeVisible();
   await expect(nav.getByRole("link", { name: "Staff" })).toHaveCount(0);
   await page.goto("/issuer/staff");
   await expect(page.getByText("Admins only")).toBeVisible();

@@ -221,7 +221,8 @@ async function ensureDemoAdmin(svc: IssuanceServices, slug: string, password: st
     issuer,
     systemActor,
     { email, name: "Demo admin", role: "admin" },
-    { password },
+    // Seeded with a known password from the environment, not handed out by an admin: no forced change.
+    { password, mustChangePassword: false },
   );
 }
 

@@ -11,7 +11,8 @@ import type { IssuanceServices } from "./services";
 
 /**
  * Staff accounts of an issuer, managed by its admins. A new account gets a temporary password,
- * shown once to the admin who created it. Disabling an account ends its sessions at once. An
+ * shown once to the admin who created it, and must choose its own at first sign-in (like after a
+ * reset), so no admin knows a colleague's working password. Disabling an account ends its sessions at once. An
  * issuer always keeps at least one active admin.
  */
 
@@ -21,6 +22,8 @@ export type StaffMember = {
   name: string;
   role: "admin" | "staff";
   disabled: boolean;
+  /** Still on a temporary password from an admin: must choose their own at next sign-in. */
+  mustChangePassword: boolean;
   createdAt: string;
 };
 
@@ -31,6 +34,7 @@ function toMember(row: typeof staff.$inferSelect): StaffMember {
     name: row.name,
     role: row.role,
     disabled: row.disabledAt !== null,
+    mustChangePassword: row.mustChangePassword,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -51,14 +55,20 @@ export async function listStaff(svc: IssuanceServices, issuer: Issuer): Promise<
   return rows.map(toMember);
 }
 
+/**
+ * Adds a staff member with a generated temporary password, which they must change at first
+ * sign-in (`member.mustChangePassword`). Only the demo seed passes its own password and
+ * `mustChangePassword: false`, for the seeded admin of `npm run dev` and the tests.
+ */
 export async function createStaff(
   svc: IssuanceServices,
   issuer: Issuer,
   actor: Actor,
   body: CreateStaffBody,
-  opts: { password?: string } = {},
+  opts: { password?: string; mustChangePassword?: boolean } = {},
 ): Promise<{ member: StaffMember; temporaryPassword: string }> {
   const password = opts.password ?? temporaryPassword();
+  const mustChangePassword = opts.mustChangePassword ?? true;
   const passwordHash = await hashPassword(password);
   try {
     const row = await svc.db.transaction(async (tx) => {
@@ -71,6 +81,7 @@ export async function createStaff(
           name: body.name,
           role: body.role,
           passwordHash,
+          mustChangePassword,
         })
         .returning();
       if (!inserted) throw new Error("staff insert returned nothing");

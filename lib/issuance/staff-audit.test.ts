@@ -26,7 +26,7 @@ import { hashSecret } from "./hash-secret";
 import { issueCredential } from "./issue-credential";
 import { hashPassword, verifyPassword } from "./password";
 import { demoAdminEmail, type IssuanceServices } from "./services";
-import { createStaff, listStaff, updateStaff } from "./staff-accounts";
+import { changeOwnPassword, createStaff, listStaff, updateStaff } from "./staff-accounts";
 import { findSession, signIn, signOut } from "./staff-sessions";
 
 /**
@@ -207,6 +207,15 @@ describe("roles", () => {
       password: created.temporaryPassword,
     });
     const cookie = headers({ cookie: `vitae_session=${staffSession.token}` });
+    // Created by an admin: nothing works until they choose their own password.
+    expect(created.member.mustChangePassword).toBe(true);
+    await rejects(authenticateRequest(svc, cookie, eastland.slug), "PASSWORD_CHANGE_REQUIRED");
+    const ownPassword = "rita's own long phrase";
+    await changeOwnPassword(
+      svc,
+      { issuer: eastland, staffId: created.member.id, tokenHash: hashSecret(staffSession.token) },
+      { currentPassword: created.temporaryPassword, newPassword: ownPassword },
+    );
     const staffPrincipal = await authenticateRequest(svc, cookie, eastland.slug);
     expect(staffPrincipal.role).toBe("staff");
     await rejects(
@@ -235,7 +244,7 @@ describe("roles", () => {
       signIn(svc, {
         issuer: eastland.slug,
         email: "registrar@eastland.example",
-        password: created.temporaryPassword,
+        password: ownPassword,
       }),
       "UNAUTHORIZED",
     );

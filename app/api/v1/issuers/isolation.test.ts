@@ -9,6 +9,7 @@ import {
 } from "@/scripts/support/route-request";
 import { TEST_ADMIN_PASSWORDS, TEST_API_KEYS } from "@/scripts/support/test-stack";
 import { POST as signIn, GET as whoAmI, DELETE as signOut } from "../session/route";
+import { POST as changePassword } from "../session/password/route";
 import * as credentialsRoute from "./[slug]/credentials/route";
 import { POST as changeStatus } from "./[slug]/credentials/[id]/[action]/route";
 import * as staffRoute from "./[slug]/staff/route";
@@ -222,6 +223,20 @@ describe("isolation between issuers, through the HTTP API", () => {
     expect(clerk.status).toBe(201);
     expect(clerk.json.member.email).toBe("clerk@eastland.example");
     const staffA = await sessionFor(A, "clerk@eastland.example", clerk.json.temporaryPassword);
+    // A new account first replaces the admin's temporary password with its own.
+    const changed = await callRoute(
+      changePassword as RouteHandler<object>,
+      {},
+      {
+        method: "POST",
+        auth: staffA,
+        body: {
+          currentPassword: clerk.json.temporaryPassword,
+          newPassword: "a desk by the window 8",
+        },
+      },
+    );
+    expect(changed.status).toBe(200);
     for (const auth of [staffA, keyA]) {
       expect((await callRoute(staffRoute.GET, { slug: A }, { auth })).status).toBe(403);
       expect(

@@ -19,9 +19,10 @@ import { POST as changePassword } from "./route";
 
 /**
  * Issue #3's forced password change, through the HTTP route handlers on the real stack: a staff
- * member signed in with the temporary password from an admin's reset gets 403
- * PASSWORD_CHANGE_REQUIRED from every console API until they change it; only the change itself,
- * "who am I" and signing out work meanwhile. API keys are not affected.
+ * member signed in with a temporary password from an admin — the one their account was created
+ * with, or one from a reset — gets 403 PASSWORD_CHANGE_REQUIRED from every console API until they
+ * change it; only the change itself, "who am I" and signing out work meanwhile. API keys are not
+ * affected. The demo seed's admin (created by the seed, not by an admin) is not held up.
  */
 
 startRouteTestStack();
@@ -38,6 +39,97 @@ const licence = {
   subject: { name: "Dr Amira Haddad", licenseNumber: "EL-77", jurisdiction: "Eastland" },
 };
 
+async function changeOwn(auth: Headers, currentPassword: string, newPassword: string) {
+  return callRoute(
+    changePassword as RouteHandler<object>,
+    {},
+    { method: "POST", auth, body: { currentPassword, newPassword } },
+  );
+}
+
+describe("forced password change for a new account", () => {
+  it("the seeded demo admin signs in without a forced change", async () => {
+    const admin = await sessionFor(demoAdminEmail(A), TEST_ADMIN_PASSWORDS[A]);
+    expect(admin.json.mustChangePassword).toBe(false);
+    expect((await callRoute(staffRoute.GET, { slug: A }, { auth: admin.auth })).status).toBe(200);
+  });
+
+  it("an account an admin creates must change its temporary password at first sign-in", async () => {
+    const admin = await sessionFor(demoAdminEmail(A), TEST_ADMIN_PASSWORDS[A]);
+    const email = "new-colleague@eastland.example";
+    const created = await callRoute(
+      staffRoute.POST,
+      { slug: A },
+      { method: "POST", auth: admin.auth, body: { email, name: "New Colleague", role: "admin" } },
+    );
+    expect(created.status).toBe(201);
+    // The response says so (an added field; `member` and `temporaryPassword` are as before).
+    expect(created.json).toMatchObject({
+      member: { email, role: "admin", disabled: false, mustChangePassword: true },
+      temporaryPassword: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/),
+    });
+    const temporary: string = created.json.temporaryPassword;
+    const listed = await callRoute(staffRoute.GET, { slug: A }, { auth: admin.auth });
+    expect(listed.json.find((m: { email: string }) => m.email === email)?.mustChangePassword).toBe(
+      true,
+    );
+
+    // First sign-in: the session says so, and every console API refuses, admin or not.
+    const first = await sessionFor(email, temporary);
+    expect(first.json.mustChangePassword).toBe(true);
+    const me = await callRoute(whoAmI as RouteHandler<object>, {}, { auth: first.auth });
+    expect(me.json).toMatchObject({ mustChangePassword: true, staff: { email, role: "admin" } });
+    for (const res of [
+      await callRoute(credentialsRoute.GET, { slug: A }, { auth: first.auth }),
+      await callRoute(
+        credentialsRoute.POST,
+        { slug: A },
+        { method: "POST", auth: first.auth, body: licence },
+      ),
+      await callRoute(staffRoute.GET, { slug: A }, { auth: first.auth }),
+      await callRoute(
+        apiKeysRoute.POST,
+        { slug: A },
+        { method: "POST", auth: first.auth, body: { label: "x" } },
+      ),
+      await callRoute(auditLog, { slug: A }, { auth: first.auth }),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.json.error.code).toBe("PASSWORD_CHANGE_REQUIRED");
+    }
+
+    // Changing it opens the console on the same session; the admin's list no longer flags them.
+    const own = "my own ward phrase 17";
+    expect((await changeOwn(first.auth, temporary, own)).status).toBe(200);
+    expect((await callRoute(staffRoute.GET, { slug: A }, { auth: first.auth })).status).toBe(200);
+    expect(
+      (
+        await callRoute(
+          credentialsRoute.POST,
+          { slug: A },
+          {
+            method: "POST",
+            auth: first.auth,
+            body: licence,
+          },
+        )
+      ).status,
+    ).toBe(201);
+    const relisted = await callRoute(staffRoute.GET, { slug: A }, { auth: admin.auth });
+    expect(
+      relisted.json.find((m: { email: string }) => m.email === email)?.mustChangePassword,
+    ).toBe(false);
+    // The temporary password is gone; the next sign-in with their own is not flagged.
+    const stale = await callRoute(
+      signIn as RouteHandler<object>,
+      {},
+      { method: "POST", body: { issuer: A, email, password: temporary } },
+    );
+    expect(stale.status).toBe(401);
+    expect((await sessionFor(email, own)).json.mustChangePassword).toBe(false);
+  });
+});
+
 describe("forced password change after an admin's reset", () => {
   it("blocks every console API until the temporary password is changed", async () => {
     const admin = await sessionFor(demoAdminEmail(A), TEST_ADMIN_PASSWORDS[A]);
@@ -50,8 +142,11 @@ describe("forced password change after an admin's reset", () => {
     expect(created.status).toBe(201);
     const staffId: string = created.json.member.id;
 
-    // Before any reset, the account works normally.
-    const before = await sessionFor(email, created.json.temporaryPassword);
+    // Once they have chosen their own password, the account works normally.
+    const first = await sessionFor(email, created.json.temporaryPassword);
+    const chosen = "their first own phrase 3";
+    expect((await changeOwn(first.auth, created.json.temporaryPassword, chosen)).status).toBe(200);
+    const before = await sessionFor(email, chosen);
     expect(before.json.mustChangePassword).toBe(false);
     expect((await callRoute(credentialsRoute.GET, { slug: A }, { auth: before.auth })).status).toBe(
       200,
