@@ -139,11 +139,11 @@ export function RestoreSummaryAlert({
           formatDateTime(summary.backupCreatedAt),
         )}
       </p>
-      {summary.sharesAdded ? (
-        <p className="mt-2">{t.backup.sharesRestored(summary.sharesAdded)}</p>
-      ) : null}
       {summary.previousHolderDid ? (
         <p className="mt-2">{stillBound === 0 ? t.backup.allRebound : t.backup.otherKey}</p>
+      ) : null}
+      {summary.sharesAdded ? (
+        <p className="mt-2">{t.backup.sharesRestored(summary.sharesAdded)}</p>
       ) : null}
     </Alert>
   );

@@ -292,6 +292,13 @@ test("a restored wallet lists the dossier links shared before the backup and can
   await expect(row.getByTestId(testIds.dossier.shareState)).toHaveAttribute("data-state", "active");
   // The opens come from the server, asked with the share's owner secret from the backup.
   await expect(row.getByTestId(testIds.dossier.shareViews)).toHaveAttribute("data-views", "0");
+  const sharesSection = fresh.locator("section[aria-labelledby=wallet-shares]");
+  await shot(fresh, "wallet-restored-shares");
+  await fresh.setViewportSize({ width: 390, height: 844 });
+  await shot(fresh, "wallet-restored-shares-390");
+  await result.screenshot({ path: shots("wallet-restored-shares-alert-390") });
+  await sharesSection.screenshot({ path: shots("wallet-restored-shares-list-390") });
+  await fresh.setViewportSize({ width: 1280, height: 720 });
 
   // The link still opens for its recipient, and the restored wallet sees that open.
   const recipientContext = await browser.newContext();
@@ -304,11 +311,6 @@ test("a restored wallet lists the dossier links shared before the backup and can
   );
   await fresh.reload();
   await expect(row.getByTestId(testIds.dossier.shareViews)).toHaveAttribute("data-views", "1");
-  await row.scrollIntoViewIfNeeded();
-  await fresh.screenshot({ path: shots("wallet-restored-shares"), fullPage: true });
-  await fresh.setViewportSize({ width: 390, height: 844 });
-  await row.scrollIntoViewIfNeeded();
-  await fresh.screenshot({ path: shots("wallet-restored-shares-390"), fullPage: true });
 
   // 3. Revoked from the restored wallet: the server accepts it and the link is refused.
   await row.getByTestId(testIds.dossier.shareRevoke).click();
