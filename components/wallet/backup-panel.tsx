@@ -142,6 +142,9 @@ export function RestoreSummaryAlert({
       {summary.previousHolderDid ? (
         <p className="mt-2">{stillBound === 0 ? t.backup.allRebound : t.backup.otherKey}</p>
       ) : null}
+      {summary.sharesAdded ? (
+        <p className="mt-2">{t.backup.sharesRestored(summary.sharesAdded)}</p>
+      ) : null}
     </Alert>
   );
 }

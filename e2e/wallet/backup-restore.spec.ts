@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { testIds } from "@/lib/test-ids";
 import { demoApiKey, LICENSING, licence } from "../fixtures/demo";
@@ -8,7 +8,8 @@ import { demoApiKey, LICENSING, licence } from "../fixtures/demo";
  * The wallet at rest and across browsers, on the real stack: credentials are sealed in
  * IndexedDB, a passphrase locks them, a backup file carries them to a fresh browser profile
  * (where a wrong passphrase or a foreign file changes nothing), and a restored card still shows a
- * QR code that the verifier reads and verifies.
+ * QR code that the verifier reads and verifies. The backup also carries the dossier links shared
+ * before it: the restored wallet, with a new holder key, lists them and can still revoke them.
  */
 
 const shots = (name: string) => path.join("test-results", "screenshots", `${name}.png`);
@@ -225,4 +226,113 @@ test("a wallet from before encryption at rest is sealed on first open", async ({
   const [record] = await storedRecords(page);
   expect(Object.keys(record!).sort()).toEqual(["addedAt", "ciphertext", "id", "iv"]);
   expect(JSON.stringify(record)).not.toContain(jwt);
+});
+
+test("a restored wallet lists the dossier links shared before the backup and can revoke them", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const name = `Dr Amara Osei ${Date.now() % 10_000}`;
+  const label = "Northbridge locum agency";
+  const doctorContext = await browser.newContext({ acceptDownloads: true });
+  const doctor = await doctorContext.newPage();
+
+  // 1. A wallet with a licence, shared as a dossier link, then backed up.
+  await doctor.goto("/wallet");
+  await doctor.getByTestId(testIds.wallet.createWallet).click();
+  await expect(doctor.getByTestId(testIds.wallet.did)).toContainText("did:jwk:");
+  const firstDid = await doctor.getByTestId(testIds.wallet.did).first().getAttribute("title");
+  await issueAndClaim(doctor, name);
+  await doctor.goto("/wallet");
+  await doctor.getByTestId(testIds.dossier.shareOpen).click();
+  const dialog = doctor.getByTestId(testIds.dossier.shareDialog);
+  await dialog.getByLabel("1 day").check();
+  await dialog.getByTestId(testIds.dossier.shareLabel).fill(label);
+  await dialog.getByTestId(testIds.dossier.shareMaxViews).fill("3");
+  await dialog.getByTestId(testIds.dossier.shareSubmit).click();
+  await expect(dialog.getByTestId(testIds.dossier.link)).toContainText("/s/");
+  const link = (await dialog.getByTestId(testIds.dossier.link).textContent())!.trim();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(doctor.getByTestId(testIds.dossier.shareRow)).toHaveCount(1);
+
+  const backupForm = doctor.getByTestId(testIds.wallet.backupForm);
+  await backupForm.getByLabel("Backup passphrase", { exact: true }).fill(BACKUP_PASSPHRASE);
+  await backupForm.getByLabel("Repeat the backup passphrase").fill(BACKUP_PASSPHRASE);
+  const [download] = await Promise.all([
+    doctor.waitForEvent("download"),
+    backupForm.getByRole("button", { name: "Download encrypted backup" }).click(),
+  ]);
+  const backupFile = test.info().outputPath("backup-with-share.json");
+  await download.saveAs(backupFile);
+  // The share's key, id and label are inside the encryption, not beside it.
+  const fileText = readFileSync(backupFile, "utf8");
+  const [shareId, shareKey] = link.split("/s/")[1]!.split("#") as [string, string];
+  for (const secret of [shareId, shareKey, label, name]) expect(fileText).not.toContain(secret);
+  await doctorContext.close();
+
+  // 2. A fresh browser profile (a new holder key) restores the file: the share is listed again.
+  const freshContext = await browser.newContext();
+  const fresh = await freshContext.newPage();
+  await fresh.goto("/wallet");
+  const restore = fresh.getByTestId(testIds.wallet.restoreForm);
+  await restore.getByLabel("Backup file").setInputFiles(backupFile);
+  await restore.getByLabel("Passphrase of the backup").fill(BACKUP_PASSPHRASE);
+  await restore.getByRole("button", { name: "Restore backup" }).click();
+  const result = fresh.getByTestId(testIds.wallet.restoreResult);
+  await expect(result).toContainText("1 credential was added");
+  await expect(result).toContainText("1 dossier link you shared is listed again");
+  await expect(fresh.getByTestId(testIds.wallet.did).first()).toHaveAttribute("title", /^did:jwk:/);
+  await expect(fresh.getByTestId(testIds.wallet.did).first()).not.toHaveAttribute(
+    "title",
+    firstDid!,
+  );
+  const row = fresh.getByTestId(testIds.dossier.shareRow);
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(label);
+  await expect(row.getByTestId(testIds.dossier.shareState)).toHaveAttribute("data-state", "active");
+  // The opens come from the server, asked with the share's owner secret from the backup.
+  await expect(row.getByTestId(testIds.dossier.shareViews)).toHaveAttribute("data-views", "0");
+  const sharesSection = fresh.locator("section[aria-labelledby=wallet-shares]");
+  await shot(fresh, "wallet-restored-shares");
+  await fresh.setViewportSize({ width: 390, height: 844 });
+  await shot(fresh, "wallet-restored-shares-390");
+  await result.screenshot({ path: shots("wallet-restored-shares-alert-390") });
+  await sharesSection.screenshot({ path: shots("wallet-restored-shares-list-390") });
+  await fresh.setViewportSize({ width: 1280, height: 720 });
+
+  // The link still opens for its recipient, and the restored wallet sees that open.
+  const recipientContext = await browser.newContext();
+  const recipient = await recipientContext.newPage();
+  await recipient.goto(link);
+  await expect(recipient.getByTestId(testIds.dossier.report)).toHaveAttribute(
+    "data-verdict",
+    "valid",
+    { timeout: 60_000 },
+  );
+  await fresh.reload();
+  await expect(row.getByTestId(testIds.dossier.shareViews)).toHaveAttribute("data-views", "1");
+
+  // 3. Revoked from the restored wallet: the server accepts it and the link is refused.
+  await row.getByTestId(testIds.dossier.shareRevoke).click();
+  await fresh.getByTestId(testIds.dossier.shareRevokeConfirm).click();
+  await expect(row.getByTestId(testIds.dossier.shareState)).toHaveAttribute(
+    "data-state",
+    "revoked",
+  );
+  const refused = await recipientContext.newPage();
+  await refused.goto(link);
+  await expect(refused.getByTestId(testIds.dossier.refused)).toHaveAttribute(
+    "data-reason",
+    "SHARE_REVOKED",
+  );
+  const api = await refused.request.get(`/api/v1/shares/${shareId}`);
+  expect(api.status()).toBe(410);
+  // Still revoked after a reload: the wallet recorded it, not only the page.
+  await fresh.reload();
+  await expect(row.getByTestId(testIds.dossier.shareState)).toHaveAttribute(
+    "data-state",
+    "revoked",
+  );
+  await recipientContext.close();
+  await freshContext.close();
 });

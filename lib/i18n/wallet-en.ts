@@ -90,7 +90,7 @@ export const walletEn = {
     none: "If you clear this browser's data, reset or lose this device, every credential in this wallet is gone, and no one, Vitae included, can bring it back. You would have to ask each issuer for your credentials again.",
     exportTitle: "Save a backup file",
     exportBody:
-      "The file holds your credentials and your recovery key, encrypted with the passphrase you choose here. Keep it somewhere other than this device (a USB stick, your own cloud storage) and the passphrase somewhere else again. Vitae never sees either.",
+      "The file holds your credentials, your recovery key and the dossier links you shared, encrypted with the passphrase you choose here. Keep it somewhere other than this device (a USB stick, your own cloud storage) and the passphrase somewhere else again. Vitae never sees either.",
     passphrase: "Backup passphrase",
     passphraseHint:
       "At least 10 characters. Without it the file cannot be opened, by you or anyone.",
@@ -102,7 +102,7 @@ export const walletEn = {
     download: "Download encrypted backup",
     restoreTitle: "Restore from a backup file",
     restoreBody:
-      "Brings the credentials in a backup into this wallet. Credentials already here are kept.",
+      "Brings the credentials and the shared dossier links in a backup into this wallet. What is already here is kept.",
     file: "Backup file",
     restorePassphrase: "Passphrase of the backup",
     chooseFile: "Choose the backup file first.",
@@ -115,6 +115,9 @@ export const walletEn = {
       `${added === 1 ? "1 credential was" : `${added} credentials were`} added${
         already ? ` (${already} already in this wallet)` : ""
       }, from the backup of ${date}.`,
+    /** Dossier links from the backup, now listed (and revocable) in this wallet. */
+    sharesRestored: (count: number) =>
+      `${count === 1 ? "1 dossier link you shared is" : `${count} dossier links you shared are`} listed again under “Shared dossiers”: you can see who opened ${count === 1 ? "it" : "them"} and withdraw ${count === 1 ? "it" : "them"} from here.`,
     /** After a restore, once every credential bound to the previous key has been re-bound. */
     allRebound:
       "They have since been re-bound to this wallet's key: you can show them and present them as their holder.",
@@ -126,6 +129,8 @@ export const walletEn = {
       UNSUPPORTED_VERSION:
         "This backup was written by a newer version of Vitae. Update the page, then try again.",
       CORRUPTED: "This backup file is cut short or damaged. Try another copy.",
+      BAD_SHARES:
+        "This backup opened, but its list of shared dossier links is damaged. Nothing was restored. Try another copy.",
       WRONG_PASSPHRASE:
         "The passphrase does not open this backup (or the file was changed after it was saved). Nothing was restored.",
       WEAK_PASSPHRASE: "Use at least 10 characters; a short phrase of several words is best.",

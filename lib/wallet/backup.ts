@@ -12,14 +12,24 @@ import { deriveKey, newKdf, parseJson, seal, textCodec, unseal } from "./wallet-
 
 /**
  * The wallet's backup file: a versioned JSON envelope whose header says how to derive the key
- * (PBKDF2-SHA-256, salt, iterations) and whose `ciphertext` (AES-256-GCM) holds the credentials
- * and the recovery keys. The header is bound to the ciphertext as associated data, so lowering
+ * (PBKDF2-SHA-256, salt, iterations) and whose `ciphertext` (AES-256-GCM) holds the credentials,
+ * the recovery keys and the dossier shares the wallet handed out (each with its link key and
+ * owner secret, so they are never written in the clear). The header is bound to the ciphertext as associated data, so lowering
  * the iteration count or swapping the salt in the file makes it fail like a wrong passphrase.
  * Reading returns a result with a reason; it never throws and never half-restores.
+ *
+ * Shares were added inside the ciphertext without a new version: a version-1 file without them
+ * reads as "no shares", and an older reader drops the field it does not know. The version moves
+ * only when an older reader would misread a file.
  */
 
 export type BackupErrorCode =
-  "NOT_A_BACKUP" | "UNSUPPORTED_VERSION" | "CORRUPTED" | "WRONG_PASSPHRASE" | "WEAK_PASSPHRASE";
+  | "NOT_A_BACKUP"
+  | "UNSUPPORTED_VERSION"
+  | "CORRUPTED"
+  | "BAD_SHARES"
+  | "WRONG_PASSPHRASE"
+  | "WEAK_PASSPHRASE";
 
 export type BackupError = { ok: false; code: BackupErrorCode; message: string };
 export type BackupResult<T> = { ok: true; value: T } | BackupError;
@@ -132,6 +142,12 @@ export async function readBackup(
   }
   const contents = backupContentsSchema.safeParse(parseJson(textCodec.decode(plaintext)));
   if (!contents.success) {
+    if (contents.error.issues.every((issue) => issue.path[0] === "shares")) {
+      return fail(
+        "BAD_SHARES",
+        "This backup opened, but its list of shared dossier links is damaged. Nothing was restored.",
+      );
+    }
     return fail(
       "CORRUPTED",
       "This backup opened, but what it holds is not a wallet. Nothing was restored.",

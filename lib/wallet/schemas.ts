@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { didSchema } from "@/lib/credentials/schemas";
+import { ownerSecretSchema, shareIdSchema, shareKeySchema } from "@/lib/shares/schemas";
 
 /**
  * What the wallet receives from the claim API and keeps in IndexedDB. Every response is parsed
@@ -138,28 +139,6 @@ export const recoveryKeySchema = z.object({
 });
 export type RecoveryKey = z.infer<typeof recoveryKeySchema>;
 
-export const BACKUP_FORMAT = "vitae-wallet-backup" as const;
-
-/** The file a backup writes. Everything but these few header fields is in `ciphertext`. */
-export const backupEnvelopeSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
-  createdAt: z.iso.datetime(),
-  kdf: kdfSchema,
-  cipher: z.object({ name: z.literal("AES-GCM"), iv: b64u(16, 16) }),
-  ciphertext: b64u(22, 20_000_000),
-});
-export type BackupEnvelope = z.infer<typeof backupEnvelopeSchema>;
-
-/** What a backup holds once decrypted. */
-export const backupContentsSchema = z.object({
-  /** The DID the credentials were bound to in the wallet that wrote the backup. */
-  holderDid: z.string().nullable(),
-  credentials: z.array(storedCredentialSchema).max(10_000),
-  recoveryKeys: z.array(recoveryKeySchema).max(100),
-});
-export type BackupContents = z.infer<typeof backupContentsSchema>;
-
 /**
  * A dossier the doctor shared (lib/wallet/dossier-shares.ts), as the wallet remembers it, sealed
  * under the data key like the credentials. The link's key, the owner secret and the recipient
@@ -181,6 +160,55 @@ export const walletShareSchema = z.object({
   revokedAt: z.iso.datetime().nullable(),
 });
 export type WalletShare = z.infer<typeof walletShareSchema>;
+
+export const BACKUP_FORMAT = "vitae-wallet-backup" as const;
+
+/**
+ * A share as a backup carries it. Stricter than the wallet's own record: a backup file comes from
+ * outside, and a restored share's origin is where the wallet will send its owner secret.
+ */
+export const backupShareSchema = walletShareSchema.extend({
+  id: shareIdSchema,
+  key: shareKeySchema,
+  ownerSecret: ownerSecretSchema,
+  origin: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => new URL(url).origin === url, "must be an origin, without a path"),
+  credentials: z
+    .array(z.object({ id: z.string().min(1).max(2_000), title: z.string().max(500) }))
+    .min(1)
+    .max(1_000),
+  maxViews: z.number().int().min(1),
+});
+
+export const MAX_BACKUP_SHARES = 10_000;
+
+/** The file a backup writes. Everything but these few header fields is in `ciphertext`. */
+export const backupEnvelopeSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  createdAt: z.iso.datetime(),
+  kdf: kdfSchema,
+  cipher: z.object({ name: z.literal("AES-GCM"), iv: b64u(16, 16) }),
+  ciphertext: b64u(22, 20_000_000),
+});
+export type BackupEnvelope = z.infer<typeof backupEnvelopeSchema>;
+
+/** What a backup holds once decrypted. */
+export const backupContentsSchema = z.object({
+  /** The DID the credentials were bound to in the wallet that wrote the backup. */
+  holderDid: z.string().nullable(),
+  credentials: z.array(storedCredentialSchema).max(10_000),
+  recoveryKeys: z.array(recoveryKeySchema).max(100),
+  /**
+   * The dossier links this wallet handed out, with the owner secret that revokes each one and
+   * reads its opens (the server checks that secret, not the holder key, so they stay manageable
+   * from a restored wallet with a new key). Backups written before shares were carried have no
+   * such field: they restore with none. Older readers ignore it.
+   */
+  shares: z.array(backupShareSchema).max(MAX_BACKUP_SHARES).default([]),
+});
+export type BackupContents = z.infer<typeof backupContentsSchema>;
 
 // POST /api/v1/challenges
 export const challengeResponseSchema = z.object({

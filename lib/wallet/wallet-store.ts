@@ -3,14 +3,15 @@ import { openDB, type IDBPDatabase } from "idb";
 import { readBackup, writeBackup, type BackupError } from "./backup";
 import { describeCredential } from "./describe-credential";
 import { generateHolderKey } from "./holder-key";
-import type {
-  EncryptedCredentialRecord,
-  HolderIdentity,
-  PassphraseLock,
-  RecoveryKey,
-  Sealed,
-  StoredCredential,
-  WalletShare,
+import {
+  backupShareSchema,
+  type EncryptedCredentialRecord,
+  type HolderIdentity,
+  type PassphraseLock,
+  type RecoveryKey,
+  type Sealed,
+  type StoredCredential,
+  type WalletShare,
 } from "./schemas";
 import {
   decryptCredential,
@@ -415,6 +416,8 @@ export async function exportBackup(
       holderDid: identity?.did ?? null,
       credentials: await readAllCredentials(db, key),
       recoveryKeys: await readRecoveryKeys(db, key),
+      // A record the wallet could not use again (none it made itself) is left out, not fatal.
+      shares: (await readShares(db, key)).filter((s) => backupShareSchema.safeParse(s).success),
     },
     passphrase,
   );
@@ -428,11 +431,39 @@ export type RestoreSummary = {
   backupCreatedAt: string;
   /** The DID the restored credentials are bound to, when it is not this wallet's. */
   previousHolderDid: string | null;
+  /** Dossier shares from the backup that this wallet did not list yet. */
+  sharesAdded: number;
 };
 
 /**
+ * The wallet's shares with a backup's merged in. A share listed on both sides keeps this wallet's
+ * record, except that a revocation on either side stands (the server never un-revokes).
+ */
+function mergeShares(
+  current: WalletShare[],
+  restored: WalletShare[],
+): { merged: WalletShare[]; added: number; changed: boolean } {
+  const byId = new Map(current.map((s) => [s.id, s]));
+  let added = 0;
+  let changed = false;
+  for (const share of restored) {
+    const here = byId.get(share.id);
+    if (!here) {
+      added += 1;
+      changed = true;
+      byId.set(share.id, share);
+    } else if (!here.revokedAt && share.revokedAt) {
+      changed = true;
+      byId.set(share.id, { ...here, revokedAt: share.revokedAt });
+    }
+  }
+  return { merged: [...byId.values()], added, changed };
+}
+
+/**
  * Restores a backup into this wallet: credentials not already here are added, recovery keys are
- * kept alongside this wallet's own. A wrong passphrase or a damaged file changes nothing.
+ * kept alongside this wallet's own, and the dossier shares join this wallet's list (so they can
+ * still be followed and revoked). A wrong passphrase or a damaged file changes nothing.
  */
 export async function restoreBackup(
   text: string,
@@ -450,10 +481,20 @@ export async function restoreBackup(
   const known = new Set(current.map((k) => k.did));
   const merged = [...current, ...backup.value.recoveryKeys.filter((k) => !known.has(k.did))];
   const recovery = merged.length ? await sealRecoveryKeys(key, merged) : null;
-  const tx = db.transaction(["credentials", "settings"], "readwrite");
-  const writes: Promise<unknown>[] = records.map((r) => tx.objectStore("credentials").put(r));
-  if (recovery) writes.push(tx.objectStore("settings").put({ id: "recovery-keys", ...recovery }));
-  await Promise.all([...writes, tx.done]);
+  // In the share-write queue: a share saved meanwhile in this tab is not overwritten.
+  const sharesAdded = await queueShareWrite(async () => {
+    const shares = mergeShares(await readShares(db, key), backup.value.shares);
+    const sealedShares = shares.changed ? await sealShares(key, shares.merged) : null;
+    const tx = db.transaction(["credentials", "settings"], "readwrite");
+    const writes: Promise<unknown>[] = records.map((r) => tx.objectStore("credentials").put(r));
+    if (recovery) {
+      writes.push(tx.objectStore("settings").put({ id: "recovery-keys", ...recovery }));
+    }
+    if (sealedShares)
+      writes.push(tx.objectStore("settings").put({ id: "shares", ...sealedShares }));
+    await Promise.all([...writes, tx.done]);
+    return shares.added;
+  });
   return {
     ok: true,
     value: {
@@ -464,6 +505,7 @@ export async function restoreBackup(
         backup.value.holderDid && backup.value.holderDid !== identity.did
           ? backup.value.holderDid
           : null,
+      sharesAdded,
     },
   };
 }
@@ -483,15 +525,19 @@ export async function listShares(): Promise<WalletShare[]> {
 // Read-modify-write of the one sealed list: one change at a time within this tab.
 let shareWrites: Promise<unknown> = Promise.resolve();
 
+function queueShareWrite<T>(write: () => Promise<T>): Promise<T> {
+  const queued = shareWrites.then(write);
+  shareWrites = queued.catch(() => undefined);
+  return queued;
+}
+
 /** Adds a share, or replaces the one with the same id. */
 export function saveShare(share: WalletShare): Promise<void> {
-  const write = shareWrites.then(async () => {
+  return queueShareWrite(async () => {
     const key = requireSession();
     const db = await openWalletDb();
     const others = (await readShares(db, key)).filter((s) => s.id !== share.id);
     const sealed = await sealShares(key, [...others, share]);
     await db.put("settings", { id: "shares", ...sealed });
   });
-  shareWrites = write.catch(() => undefined);
-  return write;
 }
