@@ -16,5 +16,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     // the ledger tests each start their own anvil; keep parallelism modest on 2 cores
     maxWorkers: 2,
+    // Test files share a worker's module cache instead of importing everything afresh: the
+    // suite took 165–190 s, most of it importing, and takes about 90 s this way. Tests that
+    // need fresh modules or globals say so themselves (vi.resetModules, vi.unstubAllGlobals), and
+    // route tests hand getServices() their own stack in beforeAll and take it back in afterAll
+    // (scripts/support/route-request.ts). Files in one worker run one after another.
+    isolate: false,
   },
 });
