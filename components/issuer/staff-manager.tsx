@@ -135,32 +135,35 @@ export function StaffManager({ session }: { session: SignedIn }) {
                         ) : null}
                       </span>
                     </TD>
-                    <TD className="text-right whitespace-nowrap">
-                      {self ? null : (
-                        <Button
-                          variant="ghost"
-                          disabled={m.disabled}
-                          onClick={() => {
-                            reset.reset();
-                            setResetting(m);
-                          }}
-                          data-testid={testIds.issuer.staffResetPassword}
-                          aria-label={`Reset the password of ${m.name}`}
-                        >
-                          Reset password
-                        </Button>
-                      )}
-                      {self ? null : (
-                        <Button
-                          variant={m.disabled ? "secondary" : "ghost"}
-                          busy={busy}
-                          onClick={() => update.mutate({ id: m.id, disabled: !m.disabled })}
-                          data-testid={testIds.issuer.staffToggle}
-                          aria-label={`${m.disabled ? "Enable" : "Disable"} ${m.name}`}
-                        >
-                          {m.disabled ? "Enable" : "Disable"}
-                        </Button>
-                      )}
+                    <TD>
+                      {/* Wraps rather than running past the table's frame when the row is busy. */}
+                      <div className="flex flex-wrap justify-end gap-1">
+                        {self ? null : (
+                          <Button
+                            variant="ghost"
+                            disabled={m.disabled}
+                            onClick={() => {
+                              reset.reset();
+                              setResetting(m);
+                            }}
+                            data-testid={testIds.issuer.staffResetPassword}
+                            aria-label={`Reset the password of ${m.name}`}
+                          >
+                            Reset password
+                          </Button>
+                        )}
+                        {self ? null : (
+                          <Button
+                            variant={m.disabled ? "secondary" : "ghost"}
+                            busy={busy}
+                            onClick={() => update.mutate({ id: m.id, disabled: !m.disabled })}
+                            data-testid={testIds.issuer.staffToggle}
+                            aria-label={`${m.disabled ? "Enable" : "Disable"} ${m.name}`}
+                          >
+                            {m.disabled ? "Enable" : "Disable"}
+                          </Button>
+                        )}
+                      </div>
                     </TD>
                   </tr>
                 );
