@@ -90,13 +90,18 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
   }
 }
 
-function memoryResolver(document: DIDDocument): Resolver {
+/** did-jwt-vc's best case: did:web documents from memory, no I/O. */
+export function memoryResolver(documents: readonly DIDDocument[]): Resolver {
+  const byDid = new Map(documents.map((d) => [d.id, d]));
   return new Resolver({
-    web: async (did) => ({
-      didResolutionMetadata: did === document.id ? {} : { error: "notFound" },
-      didDocument: did === document.id ? document : null,
-      didDocumentMetadata: {},
-    }),
+    web: async (did) => {
+      const document = byDid.get(did);
+      return {
+        didResolutionMetadata: document ? {} : { error: "notFound" },
+        didDocument: document ?? null,
+        didDocumentMetadata: {},
+      };
+    },
   });
 }
 
@@ -133,7 +138,7 @@ async function rawContender(input: ThroughputInput) {
 export async function runVerifyThroughput(input: ThroughputInput): Promise<ThroughputFigures> {
   const { jwts, batch, rounds } = input;
   const raw = await rawContender(input);
-  const resolver = memoryResolver(input.didDocument);
+  const resolver = memoryResolver([input.didDocument]);
   const didJwtVc = async (jwt: string) => {
     const result = await verifyJwtVc(jwt, resolver);
     if (!result.verified) throw new Error("did-jwt-vc did not verify a benchmark credential.");

@@ -6,8 +6,11 @@ import type {
   RosterFromWorker,
   RosterToWorker,
 } from "@/components/verification/roster/roster-protocol";
+import { verifyCredential as verifyJwtVc } from "did-jwt-vc";
+import type { DIDDocument } from "did-resolver";
 import type { PublicLedgerConfig } from "@/lib/env";
 import type { TrustSnapshot } from "@/lib/trust/schemas";
+import { memoryResolver } from "../verify-throughput";
 
 export type RosterPageInput = {
   workerUrl: string;
@@ -18,6 +21,10 @@ export type RosterPageInput = {
   keys: Record<string, JsonWebKey>;
   rounds: number;
   concurrency: number;
+  /** The issuers' DID documents, for did-jwt-vc's in-memory resolver. */
+  documents: DIDDocument[];
+  /** How many of the roster's credentials did-jwt-vc verifies each round (it is slow). */
+  didJwtVcCount: number;
 };
 
 export type RosterRun = {
@@ -44,6 +51,9 @@ export type RosterPageFigures = {
   runs: RosterRun[];
   rawMs: number[];
   rawCount: number;
+  /** did-jwt-vc `verifyCredential`, one after another on the page's thread, per round. */
+  didJwtVcMs: number[];
+  didJwtVcCount: number;
   userAgent: string;
 };
 
@@ -169,20 +179,48 @@ async function rawRun(
   return { ms, count: ok };
 }
 
+/**
+ * A baseline for scale: did-jwt-vc verifying the roster's first credentials one after another on
+ * this page's thread (signature and dates only), DID documents from memory.
+ */
+async function didJwtVcRun(
+  text: string,
+  input: RosterPageInput,
+): Promise<{ ms: number; count: number }> {
+  const resolver = memoryResolver(input.documents);
+  const jwts = text
+    .split("\n")
+    .slice(1, 1 + input.didJwtVcCount)
+    .filter(Boolean)
+    .map((line) => line.slice(line.indexOf(",") + 1));
+  const started = performance.now();
+  for (const jwt of jwts) {
+    const result = await verifyJwtVc(jwt, resolver);
+    if (!result.verified) throw new Error("did-jwt-vc did not verify a bench credential.");
+  }
+  return { ms: performance.now() - started, count: jwts.length };
+}
+
 export async function runRosterBench(input: RosterPageInput): Promise<RosterPageFigures> {
   const text = await (await fetch(input.csvUrl)).text();
   const csv = new Blob([text], { type: "text/csv" });
   // Warm-up: compile the worker's code paths once, untimed.
   await runWorker(input, csv);
   await rawRun(text, input);
+  await didJwtVcRun(text, { ...input, didJwtVcCount: 100 });
   const runs: RosterRun[] = [];
   const rawMs: number[] = [];
   let rawCount = 0;
+  const didJwtVcMs: number[] = [];
+  let didJwtVcCount = 0;
   for (let round = 0; round < input.rounds; round++) {
     runs.push(await runWorker(input, csv));
     const raw = await rawRun(text, input);
     rawMs.push(raw.ms);
     rawCount = raw.count;
+    const baseline = await didJwtVcRun(text, input);
+    didJwtVcMs.push(baseline.ms);
+    didJwtVcCount = baseline.count;
   }
-  return { runs, rawMs, rawCount, userAgent: navigator.userAgent };
+  return { runs, rawMs, rawCount, didJwtVcMs, didJwtVcCount, userAgent: navigator.userAgent };
 }
