@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import path from "node:path";
 import { testIds } from "@/lib/test-ids";
-import { demoApiKey, LICENSING, licence } from "../fixtures/demo";
+import { demoApiKey, downloadBackup, LICENSING, licence } from "../fixtures/demo";
 
 /**
  * The wallet's whole "done when" (issue #5), on the real stack, nothing mocked: create a wallet →
@@ -124,15 +124,8 @@ test("create → claim → card → offline QR → dossier → revoke → backup
   await verifier.context().close();
 
   // 5. A backup file.
-  const backupForm = doctor.getByTestId(testIds.wallet.backupForm);
-  await backupForm.getByLabel("Backup passphrase", { exact: true }).fill(BACKUP_PASSPHRASE);
-  await backupForm.getByLabel("Repeat the backup passphrase").fill(BACKUP_PASSPHRASE);
-  const [download] = await Promise.all([
-    doctor.waitForEvent("download"),
-    backupForm.getByRole("button", { name: "Download encrypted backup" }).click(),
-  ]);
   const backupFile = test.info().outputPath("journey-backup.json");
-  await download.saveAs(backupFile);
+  await downloadBackup(doctor, BACKUP_PASSPHRASE, backupFile);
   await expect(doctor.getByTestId(testIds.wallet.backupResult)).toBeVisible();
   await doctorContext.close();
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { testIds } from "@/lib/test-ids";
-import { demoApiKey, LICENSING, licence } from "../fixtures/demo";
+import { demoApiKey, downloadBackup, LICENSING, licence } from "../fixtures/demo";
 
 /**
  * The wallet at rest and across browsers, on the real stack: credentials are sealed in
@@ -75,16 +75,9 @@ test("credentials are sealed at rest, lock under a passphrase, and come back fro
   await shot(doctor, "wallet-backup-never");
 
   // 2. Export a backup file.
-  const backupForm = doctor.getByTestId(testIds.wallet.backupForm);
-  await backupForm.getByLabel("Backup passphrase", { exact: true }).fill(BACKUP_PASSPHRASE);
-  await backupForm.getByLabel("Repeat the backup passphrase").fill(BACKUP_PASSPHRASE);
-  const [download] = await Promise.all([
-    doctor.waitForEvent("download"),
-    backupForm.getByRole("button", { name: "Download encrypted backup" }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^vitae-wallet-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backupFile = test.info().outputPath("backup.json");
-  await download.saveAs(backupFile);
+  const download = await downloadBackup(doctor, BACKUP_PASSPHRASE, backupFile);
+  expect(download.suggestedFilename()).toMatch(/^vitae-wallet-backup-\d{4}-\d{2}-\d{2}\.json$/);
   await expect(doctor.getByTestId(testIds.wallet.backupResult)).toBeVisible();
   await expect(doctor.getByTestId(testIds.wallet.lastBackup).first()).not.toContainText("never");
 
@@ -255,15 +248,8 @@ test("a restored wallet lists the dossier links shared before the backup and can
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(doctor.getByTestId(testIds.dossier.shareRow)).toHaveCount(1);
 
-  const backupForm = doctor.getByTestId(testIds.wallet.backupForm);
-  await backupForm.getByLabel("Backup passphrase", { exact: true }).fill(BACKUP_PASSPHRASE);
-  await backupForm.getByLabel("Repeat the backup passphrase").fill(BACKUP_PASSPHRASE);
-  const [download] = await Promise.all([
-    doctor.waitForEvent("download"),
-    backupForm.getByRole("button", { name: "Download encrypted backup" }).click(),
-  ]);
   const backupFile = test.info().outputPath("backup-with-share.json");
-  await download.saveAs(backupFile);
+  await downloadBackup(doctor, BACKUP_PASSPHRASE, backupFile);
   // The share's key, id and label are inside the encryption, not beside it.
   const fileText = readFileSync(backupFile, "utf8");
   const [shareId, shareKey] = link.split("/s/")[1]!.split("#") as [string, string];
