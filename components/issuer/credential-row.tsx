@@ -165,7 +165,7 @@ function AnchorCell({ anchor }: { anchor: IssuedCredentialSummary["anchor"] }) {
   }
   return (
     <div data-testid={testIds.issuer.anchorCell}>
-      <Link href={history} className="text-brand-700 underline-offset-2 hover:underline">
+      <Link href={history} className="text-brand-700 underline underline-offset-2">
         List v{anchor.version}
       </Link>
       {anchor.anchoredAt ? (

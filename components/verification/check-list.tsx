@@ -152,7 +152,7 @@ function wordedDetails(
           <>
             <span className="print:hidden">
               {" · "}
-              <Link href={history} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={history} className="text-brand-700 underline underline-offset-2">
                 audit the list&apos;s history
               </Link>
             </span>
