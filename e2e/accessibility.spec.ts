@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
 import { testIds } from "@/lib/test-ids";
-import { demoApiKey, licence, LICENSING, signInToConsole } from "./fixtures/demo";
+import { demoApiKey, governanceApiKey, licence, LICENSING, signInToConsole } from "./fixtures/demo";
 
 /**
  * An automated accessibility check of Vitae's main pages and states with axe-core (WCAG 2.1 A and
@@ -76,7 +76,9 @@ for (const width of [1280, 390]) {
   });
 }
 
-test("verification reports, the claim page and the issuer console pass axe", async ({ page }) => {
+test("verification reports, the claim page, the issuer console and the governance console pass axe", async ({
+  page,
+}) => {
   const { jwt, claimUrl } = await issueLicence(page, "Dr Axe Valid");
 
   await page.goto("/verify");
@@ -116,9 +118,16 @@ test("verification reports, the claim page and the issuer console pass axe", asy
     await page.waitForLoadState("networkidle");
     await expectAccessible(page, `the console's ${tab}`);
   }
+
+  await page.goto("/governance");
+  await expectAccessible(page, "the governance sign-in");
+  await page.getByTestId(testIds.governance.apiKeyInput).fill(governanceApiKey());
+  await page.getByTestId(testIds.governance.signIn).click();
+  await expect(page.getByTestId(testIds.registry.entry).first()).toBeVisible();
+  await expectAccessible(page, "the governance console");
 });
 
-test("a wallet with a credential, a request answered by it, and a roster's results pass axe", async ({
+test("a wallet with a credential, its dossier link, a request it answers and a roster's results pass axe", async ({
   browser,
 }) => {
   const doctorContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -142,7 +151,27 @@ test("a wallet with a credential, a request answered by it, and a roster's resul
   await doctor.waitForLoadState("networkidle");
   await expectAccessible(doctor, "a credential's detail in the wallet");
 
+  // A dossier link, made in the wallet and opened by the hospital.
+  await doctor.goto("/wallet");
+  await doctor.getByTestId(testIds.dossier.shareOpen).click();
+  const dialog = doctor.getByTestId(testIds.dossier.shareDialog);
+  await expect(dialog.getByTestId(testIds.dossier.shareCredential)).toBeChecked();
+  await expectAccessible(doctor, "the share dialog");
+  await dialog.getByTestId(testIds.dossier.shareSubmit).click();
+  await expect(dialog.getByTestId(testIds.dossier.link)).toContainText("/s/");
+  await expectAccessible(doctor, "the share dialog with its link");
+  const dossierLink = (await dialog.getByTestId(testIds.dossier.link).textContent())!.trim();
+  await dialog.getByRole("button", { name: "Done" }).click();
+
   const hospital = await browser.newPage();
+  await hospital.goto(dossierLink);
+  await expect(hospital.getByTestId(testIds.verifier.verdict).first()).toHaveAttribute(
+    "data-verdict",
+    "valid",
+    { timeout: 30_000 },
+  );
+  await expectAccessible(hospital, "an opened dossier");
+
   await hospital.goto("/verify/request");
   await hospital.getByTestId(testIds.requests.builder).getByLabel("Jurisdiction").fill("Eastland");
   await hospital.getByTestId(testIds.requests.verifierName).fill("St Aurelia General Hospital");
