@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 import { testIds } from "@/lib/test-ids";
+import { expectAccessible } from "../fixtures/accessibility";
 import { demoApiKey, LICENSING } from "../fixtures/demo";
 
 /**
@@ -77,6 +78,7 @@ async function answer(
     await expect(fitting).toContainText("Not selected");
     await expect(doctor.getByTestId(testIds.requests.presentShare)).toBeDisabled();
   }
+  await expectAccessible(doctor, "the wallet's view of a request");
   await shot(doctor, shotName);
   if (status !== "Valid") await fitting.getByRole("checkbox").check();
   await doctor.getByTestId(testIds.requests.presentShare).click();
@@ -111,6 +113,7 @@ test("a verifier's request is answered by the wallet: policy met, then not met o
   await hospital.goto("/verify/request");
   await shot(hospital, "request-builder");
   const firstLink = await createRequest(hospital);
+  await expectAccessible(hospital, "a request waiting for its answer");
   await shot(hospital, "request-waiting");
   await hospital.setViewportSize(PHONE);
   await shot(hospital, "request-waiting-390");
@@ -119,6 +122,7 @@ test("a verifier's request is answered by the wallet: policy met, then not met o
   // 2. The doctor answers on the phone.
   const result = await answer(doctor, firstLink, name, "present-request-390");
   await expect(result).toContainText("everything asked for is met");
+  await expectAccessible(doctor, "the wallet after sharing");
   await shot(doctor, "present-shared-390");
 
   // 3. The hospital's page sees the verified answer without a reload.
@@ -132,6 +136,7 @@ test("a verifier's request is answered by the wallet: policy met, then not met o
   await expect(hospital.getByTestId(testIds.verifier.verdict)).toContainText("Valid");
   await expect(outcome).toContainText(name);
   await expect(hospital.getByTestId(testIds.requests.countdown)).toHaveCount(0);
+  await expectAccessible(hospital, "a request met");
   await shot(hospital, "request-met");
   await hospital.setViewportSize(PHONE);
   await shot(hospital, "request-met-390");

@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { rosterCsv } from "@/components/verification/roster/roster-csv";
 import { compactCredential } from "@/lib/credentials/compact-credential";
 import { testIds } from "@/lib/test-ids";
+import { expectAccessible } from "../fixtures/accessibility";
 import { demoApiKey, HOSPITAL, LICENSING } from "../fixtures/demo";
 
 /**
@@ -190,6 +191,7 @@ test("a 2,000-row roster: counts, filters and the exported CSV", async ({ page, 
   await expect(state).toContainText("4 ledger reads");
   console.log(`roster: ${(await state.locator("p").first().innerText()).replace(/\s+/g, " ")}`);
   await expect(page.getByTestId(testIds.roster.row)).toHaveCount(50);
+  await expectAccessible(page, "a roster's results");
   await shot(page, "roster-03-results-desktop");
   await page.getByTestId(testIds.roster.summary).scrollIntoViewIfNeeded();
   await shot(page, "roster-03-results-desktop-viewport", false);

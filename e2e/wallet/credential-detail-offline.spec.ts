@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { testIds } from "@/lib/test-ids";
+import { expectAccessible } from "../fixtures/accessibility";
 import { demoApiKey, LICENSING, licence } from "../fixtures/demo";
 
 /**
@@ -98,6 +99,7 @@ test("detail view, correction chain, FHIR export and the wallet offline", async 
   await expect(oldCard.getByTestId(testIds.wallet.supersededNote)).toContainText(
     "Open the corrected credential",
   );
+  await expectAccessible(page, "the wallet with a correction chain");
   await both(page, "wallet-list-chain");
 
   // 4. The old card links to the correction's detail view.
@@ -127,6 +129,7 @@ test("detail view, correction chain, FHIR export and the wallet offline", async 
   await expect(chainSection).toContainText("Earlier version, revoked as superseded");
   await detail.getByText("Show raw credential (JWT)").click();
   await expect(detail.getByTestId(testIds.wallet.rawCredential)).toContainText("eyJ");
+  await expectAccessible(page, "a credential's detail");
   await both(page, "wallet-detail-correction");
 
   // The old credential's own detail view names what replaced it.

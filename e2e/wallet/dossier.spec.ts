@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 import { testIds } from "@/lib/test-ids";
+import { expectAccessible } from "../fixtures/accessibility";
 import { demoApiKey, LICENSING, licence } from "../fixtures/demo";
 
 /**
@@ -74,6 +75,7 @@ test("a dossier link is opened and verified by another browser, shows its opens,
   const version = Number(await qr.getAttribute("data-qr-version"));
   expect(version).toBeLessThanOrEqual(10);
   console.info(`dossier link: ${link.length} characters, QR version ${version} at M`);
+  await expectAccessible(doctor, "the share dialog with its link");
   await shot(doctor, "dossier-share-link");
   await shot(doctor, "dossier-share-link-390", 390);
 
@@ -108,6 +110,7 @@ test("a dossier link is opened and verified by another browser, shows its opens,
   // The key never left the browser: only the id was requested.
   expect(sharesRequests.length).toBeGreaterThan(0);
   for (const url of sharesRequests) expect(url).not.toContain(key);
+  await expectAccessible(verifier, "an opened dossier");
   await shot(verifier, "dossier-opened");
   await shot(verifier, "dossier-opened-390", 390);
 
