@@ -1,7 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { testIds } from "@/lib/test-ids";
 import { expectAccessible } from "./fixtures/accessibility";
-import { demoApiKey, governanceApiKey, licence, LICENSING, signInToConsole } from "./fixtures/demo";
+import {
+  governanceApiKey,
+  issueLicence,
+  LICENSING,
+  signInToConsole,
+  verifyPasted,
+} from "./fixtures/demo";
 
 /**
  * axe-core's WCAG 2.1 A/AA rules (fixtures/accessibility.ts) over Vitae's pages, in the real
@@ -10,15 +16,6 @@ import { demoApiKey, governanceApiKey, licence, LICENSING, signInToConsole } fro
  * request waiting and met, a dossier opened, a roster's results) are checked by their own specs
  * at the point they are reached, rather than walking those flows a second time here.
  */
-
-async function issueLicence(page: Page, name: string) {
-  const issued = await page.request.post(`/api/v1/issuers/${LICENSING}/credentials`, {
-    headers: { Authorization: `Bearer ${demoApiKey(LICENSING)}` },
-    data: licence(name),
-  });
-  expect(issued.ok()).toBe(true);
-  return (await issued.json()) as { jwt: string; claimUrl: string };
-}
 
 const staticPages = [
   { path: "/", ready: "main" },
@@ -46,11 +43,9 @@ for (const width of [1280, 390]) {
 test("verification reports, the claim page, the issuer console and the governance console pass axe", async ({
   page,
 }) => {
-  const { jwt, claimUrl } = await issueLicence(page, "Dr Axe Valid");
+  const { jwt, claimUrl } = await issueLicence(page.request, "Dr Axe Valid");
 
-  await page.goto("/verify");
-  await page.getByTestId(testIds.verifier.paste).fill(jwt);
-  await page.getByTestId(testIds.verifier.pasteSubmit).click();
+  await verifyPasted(page, jwt);
   await expect(page.getByTestId(testIds.verifier.verdict)).toHaveAttribute("data-verdict", "valid");
   await expectAccessible(page, "a valid report");
 
@@ -61,9 +56,7 @@ test("verification reports, the claim page, the issuer console and the governanc
   };
   payload.vc.credentialSubject.name = "Dr Mallory Forged";
   const tampered = `${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${s}`;
-  await page.goto("/verify");
-  await page.getByTestId(testIds.verifier.paste).fill(tampered);
-  await page.getByTestId(testIds.verifier.pasteSubmit).click();
+  await verifyPasted(page, tampered);
   await expect(page.getByTestId(testIds.verifier.verdict)).toHaveAttribute(
     "data-verdict",
     "invalid",

@@ -7,7 +7,7 @@ import { jwkToMultikey } from "@/lib/credentials/multikey";
 import type { PublicJwk } from "@/lib/credentials/schemas";
 import { testIds } from "@/lib/test-ids";
 import { chromiumExecutable } from "../fixtures/chromium";
-import { demoApiKey, licence, LICENSING } from "../fixtures/demo";
+import { issueLicence, verifyPasted } from "../fixtures/demo";
 import { writeQrVideo } from "../fixtures/fake-camera";
 
 const shots = "test-results/screenshots";
@@ -22,25 +22,6 @@ async function signEd25519(
   const input = `${encode(header)}.${encode(payload)}`;
   const signature = await crypto.subtle.sign("Ed25519", privateKey, Buffer.from(input));
   return `${input}.${Buffer.from(signature).toString("base64url")}`;
-}
-
-async function issue(
-  request: import("@playwright/test").APIRequestContext,
-  name: string,
-): Promise<{ jwt: string; claimUrl: string }> {
-  const issued = await request.post(`/api/v1/issuers/${LICENSING}/credentials`, {
-    headers: { Authorization: `Bearer ${demoApiKey(LICENSING)}` },
-    data: licence(name),
-  });
-  expect(issued.ok()).toBe(true);
-  return (await issued.json()) as { jwt: string; claimUrl: string };
-}
-
-async function issueLicence(
-  request: import("@playwright/test").APIRequestContext,
-  name: string,
-): Promise<string> {
-  return (await issue(request, name)).jwt;
 }
 
 /** A browser of its own whose camera films `text` as a QR code (the fake camera is set at launch). */
@@ -72,12 +53,6 @@ function decodePayload(jwt: string): Record<string, unknown> & { vc: Record<stri
   return JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString("utf8")) as never;
 }
 
-async function verifyPasted(page: Page, jwt: string) {
-  await page.goto("/verify");
-  await page.getByTestId(testIds.verifier.paste).fill(jwt);
-  await page.getByTestId(testIds.verifier.pasteSubmit).click();
-}
-
 /** Screenshots at desktop width and at 390 px, full page. */
 async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -100,7 +75,7 @@ async function shoot(page: Page, name: string) {
 test("scan → report: the wallet's QR code read by the camera verifies as Valid", async ({
   request,
 }) => {
-  const jwt = await issueLicence(request, "Dr Camera Scan");
+  const { jwt } = await issueLicence(request, "Dr Camera Scan");
   const compact = compactCredential.encode(jwt);
   expect(compact).toMatch(/^VITAE1:\d+$/);
 
@@ -133,7 +108,7 @@ test("scan → report: the wallet's QR code read by the camera verifies as Valid
 test("a claim link held up to the camera is explained, scanning goes on, and Stop camera releases it", async ({
   request,
 }) => {
-  const { claimUrl } = await issue(request, "Dr Claim Link");
+  const { claimUrl } = await issueLicence(request, "Dr Claim Link");
   expect(claimUrl).toContain("/wallet/claim#");
   await withFakeCamera(claimUrl, "claim-link", async (page) => {
     await page.goto("/verify");
@@ -183,7 +158,7 @@ test("the report of a tampered credential, an unaccredited issuer, and the print
   page,
   request,
 }) => {
-  const jwt = await issueLicence(request, "Dr Report Print");
+  const { jwt } = await issueLicence(request, "Dr Report Print");
 
   // Tampered: the name changed after signing.
   const [h, , s] = jwt.split(".");

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 import { testIds } from "@/lib/test-ids";
-import { demoApiKey, LICENSING, licence } from "../fixtures/demo";
+import { demoApiKey, issueLicence, LICENSING } from "../fixtures/demo";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({
@@ -13,15 +13,6 @@ const shot = (page: Page, name: string) =>
 async function expectNoSidewaysScroll(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
-}
-
-async function issueLicence(page: Page, name: string) {
-  const issued = await page.request.post(`/api/v1/issuers/${LICENSING}/credentials`, {
-    headers: { Authorization: `Bearer ${demoApiKey(LICENSING)}` },
-    data: licence(name),
-  });
-  expect(issued.status()).toBe(201);
-  return (await issued.json()) as { id: string; claimUrl: string };
 }
 
 /**
@@ -96,7 +87,7 @@ test("a Russian doctor claims and reads credentials in Russian on a phone", asyn
   await expect(page.getByTestId(testIds.wallet.did)).toContainText("did:jwk:");
 
   // The claim page: the offer, its conditions and its fields, all in Russian.
-  const first = await issueLicence(page, name);
+  const first = await issueLicence(page.request, name);
   await page.goto(first.claimUrl);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Добавление документа");
   const offer = page.getByTestId(testIds.wallet.claimOffer);
@@ -117,7 +108,7 @@ test("a Russian doctor claims and reads credentials in Russian on a phone", asyn
   );
 
   // A second licence, revoked by the authority after the doctor claimed it.
-  const second = await issueLicence(page, revokedName);
+  const second = await issueLicence(page.request, revokedName);
   await page.goto(second.claimUrl);
   await page.getByTestId(testIds.wallet.claimAccept).click();
   await expect(page.getByTestId(testIds.wallet.claimResult)).toBeVisible();
